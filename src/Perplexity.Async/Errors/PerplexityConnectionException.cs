@@ -1,0 +1,13 @@
+using System;
+
+namespace Perplexity.Async;
+
+/// <summary>The request did not get an answer: DNS, connection refused or reset, TLS, or a broken body.</summary>
+public sealed class PerplexityConnectionException : PerplexityException
+{
+    /// <summary>Creates the exception around the network error that caused it.</summary>
+    public PerplexityConnectionException(string message, Exception? innerException = null)
+        : base(message, innerException)
+    {
+    }
+}

@@ -1,0 +1,40 @@
+using System;
+using System.Collections.Generic;
+using System.Net;
+using System.Net.Http;
+
+namespace Perplexity.Async;
+
+/// <summary>What a failed response said: status, body, the parsed error, and the request it answered.</summary>
+public sealed record PerplexityErrorDetails
+{
+    /// <summary>The HTTP status code.</summary>
+    public required HttpStatusCode StatusCode { get; init; }
+
+    /// <summary>The request method.</summary>
+    public required HttpMethod Method { get; init; }
+
+    /// <summary>The route template, for example <c>v1/async/sonar/{api_request}</c>.</summary>
+    public required string Route { get; init; }
+
+    /// <summary>The job id the request was about, when it was about one.</summary>
+    public string? RequestId { get; init; }
+
+    /// <summary>The response body as text, capped at 16 KiB, with the API key redacted; null when empty.</summary>
+    public string? ResponseBody { get; init; }
+
+    /// <summary>How long the server asked to wait before retrying, when it said.</summary>
+    public TimeSpan? RetryAfter { get; init; }
+
+    /// <summary>The message from the body's <c>detail</c> or <c>error.message</c>, when it had one.</summary>
+    public string? ErrorMessage { get; init; }
+
+    /// <summary>The body's <c>error.type</c>, when it had one.</summary>
+    public string? ErrorType { get; init; }
+
+    /// <summary>The body's <c>error.code</c>, when it had one.</summary>
+    public string? ErrorCode { get; init; }
+
+    /// <summary>The validation errors of a FastAPI <c>{"detail": [...]}</c> body; empty otherwise.</summary>
+    public IReadOnlyList<ValidationError> ValidationErrors { get; init; } = Array.Empty<ValidationError>();
+}

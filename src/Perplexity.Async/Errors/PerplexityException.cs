@@ -1,0 +1,17 @@
+using System;
+
+namespace Perplexity.Async;
+
+/// <summary>
+/// The base of every exception this SDK throws for a problem with the API, the network or a job. Catch it to
+/// handle them all; argument mistakes are <see cref="ArgumentException"/> and cancellation is
+/// <see cref="OperationCanceledException"/>, as usual in .NET.
+/// </summary>
+public class PerplexityException : Exception
+{
+    /// <summary>Creates an exception with a message and an optional cause.</summary>
+    public PerplexityException(string message, Exception? innerException = null)
+        : base(message, innerException)
+    {
+    }
+}

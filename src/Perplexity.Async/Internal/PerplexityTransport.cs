@@ -1,0 +1,148 @@
+using System;
+using System.IO;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace Perplexity.Async.Internal;
+
+/// <summary>
+/// Sends one logical API call and returns its typed result: builds the request (auth, user agent, headers,
+/// query), maps network failures, non-success statuses and unexpected bodies to the SDK's exceptions, and
+/// deserializes success bodies straight from the response stream.
+/// </summary>
+internal sealed class PerplexityTransport
+{
+    private static readonly MediaTypeWithQualityHeaderValue AcceptJson = new("application/json");
+    private static readonly MediaTypeHeaderValue JsonContentType = new("application/json") { CharSet = "utf-8" };
+
+    private readonly HttpClient _httpClient;
+
+    public PerplexityTransport(HttpClient httpClient, ClientSettings settings)
+    {
+        _httpClient = httpClient;
+        Settings = settings;
+    }
+
+    public ClientSettings Settings { get; }
+
+    public async Task<T> SendAsync<T>(PerplexityRequest request, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
+    {
+        using var response = await SendOnceAsync(request, cancellationToken).ConfigureAwait(false);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw await ApiExceptionFactory.CreateAsync(response, request, Settings, cancellationToken).ConfigureAwait(false);
+        }
+
+        return await ReadJsonAsync(response, typeInfo, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<HttpResponseMessage> SendOnceAsync(PerplexityRequest request, CancellationToken cancellationToken)
+    {
+        using var message = CreateMessage(request);
+        try
+        {
+            return await _httpClient.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        }
+        catch (HttpRequestException ex)
+        {
+            throw new PerplexityConnectionException($"{request.Method.Method} {request.RouteTemplate} got no answer: {ex.Message}", ex);
+        }
+        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new PerplexityTimeoutException(
+                $"{request.Method.Method} {request.RouteTemplate} timed out after {_httpClient.Timeout} (HttpClient.Timeout).",
+                _httpClient.Timeout,
+                innerException: ex);
+        }
+    }
+
+    private HttpRequestMessage CreateMessage(PerplexityRequest request)
+    {
+        var message = new HttpRequestMessage(request.Method, new Uri(Settings.BaseAddress, request.PathAndQuery));
+        try
+        {
+            var headers = message.Headers;
+            headers.Authorization = new AuthenticationHeaderValue("Bearer", Settings.ApiKey);
+            headers.Accept.Add(AcceptJson);
+            headers.TryAddWithoutValidation("User-Agent", ClientSettings.UserAgent);
+            RequestHeaders.Apply(headers, request.Options);
+            if (request.Body is { } body)
+            {
+                message.Content = new ByteArrayContent(body);
+                message.Content.Headers.ContentType = JsonContentType;
+            }
+
+            return message;
+        }
+        catch
+        {
+            message.Dispose();
+            throw;
+        }
+    }
+
+    private async Task<T> ReadJsonAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
+    {
+        var status = response.StatusCode;
+        var mediaType = response.Content.Headers.ContentType?.MediaType;
+#if NET
+        var raw = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+#else
+        var raw = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+#endif
+        using var body = new BoundedCapturingStream(raw, Settings.MaxResponseContentBytes);
+        if (mediaType is not null && !IsJson(mediaType))
+        {
+            await DrainExcerptAsync(body, cancellationToken).ConfigureAwait(false);
+            throw new PerplexityProtocolException(
+                $"Expected a JSON body but the content type is '{mediaType}'.", status, Settings.Redact(body.Excerpt()));
+        }
+
+        try
+        {
+            return await JsonSerializer.DeserializeAsync(body, typeInfo, cancellationToken).ConfigureAwait(false)
+                ?? throw new PerplexityProtocolException("The body is JSON null instead of an object.", status, Settings.Redact(body.Excerpt()));
+        }
+        catch (Exception ex) when (IsMalformedBody(ex))
+        {
+            var excerpt = Settings.Redact(body.Excerpt());
+            var what = body.BytesRead == 0 ? "The body is empty" : "The body is not the documented JSON";
+            throw new PerplexityProtocolException($"{what}: {ex.Message}", status, excerpt, ex);
+        }
+        catch (Exception ex) when (ex is IOException or HttpRequestException)
+        {
+            throw new PerplexityConnectionException($"The connection broke while reading the body: {ex.Message}", ex);
+        }
+    }
+
+    private static bool IsMalformedBody(Exception ex) =>
+        ex is JsonException or FormatException or OverflowException or DecoderFallbackException
+            or ArgumentException or InvalidOperationException
+        && ex is not ObjectDisposedException;
+
+    private static bool IsJson(string mediaType) =>
+        mediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+        || mediaType.Equals("text/json", StringComparison.OrdinalIgnoreCase)
+        || mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase);
+
+    private static async Task DrainExcerptAsync(Stream body, CancellationToken cancellationToken)
+    {
+        var buffer = new byte[ClientDefaults.BodyExcerptBytes];
+        try
+        {
+            while (body.Position < ClientDefaults.BodyExcerptBytes
+                && await body.ReadAsync(buffer, 0, buffer.Length, cancellationToken).ConfigureAwait(false) > 0)
+            {
+            }
+        }
+        catch (Exception ex) when (ex is IOException or PerplexityProtocolException)
+        {
+            // The excerpt is a courtesy; the content type is the error.
+        }
+    }
+}

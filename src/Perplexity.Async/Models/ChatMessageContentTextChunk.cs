@@ -1,0 +1,18 @@
+using System.Text.Json.Serialization;
+
+namespace Perplexity.Async;
+
+/// <summary>A text chunk (<c>"type": "text"</c>).</summary>
+public sealed record ChatMessageContentTextChunk : ChatMessageContentChunk
+{
+    /// <summary>The wire type of this chunk.</summary>
+    public const string WireType = "text";
+
+    /// <inheritdoc/>
+    [JsonPropertyName("type")]
+    public override string Type => WireType;
+
+    /// <summary>The text.</summary>
+    [JsonPropertyName("text")]
+    public required string Text { get; init; }
+}

@@ -1,0 +1,18 @@
+using System.Text.Json.Serialization;
+
+namespace Perplexity.Async;
+
+/// <summary>A video chunk (<c>"type": "video_url"</c>).</summary>
+public sealed record ChatMessageContentVideoChunk : ChatMessageContentChunk
+{
+    /// <summary>The wire type of this chunk.</summary>
+    public const string WireType = "video_url";
+
+    /// <inheritdoc/>
+    [JsonPropertyName("type")]
+    public override string Type => WireType;
+
+    /// <summary>The video's address and sampling interval.</summary>
+    [JsonPropertyName("video_url")]
+    public required VideoContentUrl VideoUrl { get; init; }
+}

@@ -1,0 +1,30 @@
+using System;
+using System.Text.Json.Serialization;
+using Perplexity.Async.Serialization;
+
+namespace Perplexity.Async;
+
+/// <summary>
+/// The address of an image, file or PDF chunk (the schema's <c>URL</c>). The API accepts it as an object
+/// <c>{"url": "..."}</c> or as a bare string; both are read, and it is written back in the form it was read.
+/// </summary>
+[JsonConverter(typeof(ContentUrlConverter))]
+public sealed record ContentUrl
+{
+    /// <summary>The address: an http(s) URL or a base64 data URI.</summary>
+    public required string Url { get; init; }
+
+    /// <summary>
+    /// <see langword="true"/> to write the bare-string form, <see langword="false"/> (the default) for the
+    /// object form.
+    /// </summary>
+    public bool IsBareString { get; init; }
+
+    /// <summary>Creates an address written in the object form.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="url"/> is null.</exception>
+    public static ContentUrl FromUrl(string url) =>
+        new() { Url = url ?? throw new ArgumentNullException(nameof(url)) };
+
+    /// <summary>Returns <see cref="Url"/>.</summary>
+    public override string ToString() => Url;
+}

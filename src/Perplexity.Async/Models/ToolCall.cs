@@ -1,0 +1,19 @@
+using System.Text.Json.Serialization;
+
+namespace Perplexity.Async;
+
+/// <summary>A tool call the model made.</summary>
+public sealed record ToolCall
+{
+    /// <summary>The call's id, echoed by the tool's answer in <see cref="ChatMessage.ToolCallId"/>.</summary>
+    [JsonPropertyName("id")]
+    public string? Id { get; init; }
+
+    /// <summary>The call type; the API sends <c>function</c>.</summary>
+    [JsonPropertyName("type")]
+    public string? Type { get; init; }
+
+    /// <summary>The function called and its arguments.</summary>
+    [JsonPropertyName("function")]
+    public ToolCallFunction? Function { get; init; }
+}

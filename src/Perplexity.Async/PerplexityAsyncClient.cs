@@ -1,0 +1,115 @@
+using System;
+using System.Net.Http;
+using Perplexity.Async.Internal;
+
+namespace Perplexity.Async;
+
+/// <summary>
+/// The entry point to Perplexity's asynchronous chat-completions API. <see cref="Sonar"/> serves the current
+/// routes (<c>/v1/async/sonar</c>) and <see cref="ChatCompletions"/> the legacy ones
+/// (<c>/async/chat/completions</c>); both return the same types.
+/// </summary>
+/// <remarks>
+/// Create one client and share it: it is thread-safe. A client created from an API key or options owns its
+/// <see cref="HttpClient"/> (with pooled connections that are recycled every few minutes, so DNS changes are
+/// seen) and disposes it; a client given an <see cref="HttpClient"/> leaves it to its owner.
+/// </remarks>
+/// <example>
+/// <code>
+/// using var client = new PerplexityAsyncClient(Environment.GetEnvironmentVariable("PERPLEXITY_API_KEY")!);
+/// AsyncApiChatCompletionsResponse job = await client.Sonar.GetAsync(requestId);
+/// Console.WriteLine(job.Status);
+/// </code>
+/// </example>
+public class PerplexityAsyncClient : IDisposable
+{
+    private static readonly TimeSpan PooledConnectionLifetime = TimeSpan.FromMinutes(5);
+
+    private readonly HttpClient? _ownedHttpClient;
+
+    /// <summary>Creates a client with an API key and default settings.</summary>
+    /// <param name="apiKey">The API key (<c>pplx-…</c>).</param>
+    /// <exception cref="ArgumentException"><paramref name="apiKey"/> is null, empty or whitespace.</exception>
+    public PerplexityAsyncClient(string apiKey)
+        : this(new PerplexityAsyncClientOptions { ApiKey = RequireKey(apiKey) })
+    {
+    }
+
+    /// <summary>Creates a client that owns its <see cref="HttpClient"/>.</summary>
+    /// <param name="options">The settings; copied, so later changes do not affect this client.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
+    /// <exception cref="ArgumentException">A setting is invalid; the message names it.</exception>
+    public PerplexityAsyncClient(PerplexityAsyncClientOptions options)
+        : this(new ClientSettings(options), null)
+    {
+    }
+
+    /// <summary>Creates a client over an <see cref="HttpClient"/> the caller owns (for example from <c>IHttpClientFactory</c>).</summary>
+    /// <param name="httpClient">The HTTP client to send with; its base address is not used.</param>
+    /// <param name="options">The settings; defaults when null (the key then comes from <c>PERPLEXITY_API_KEY</c>).</param>
+    /// <exception cref="ArgumentNullException"><paramref name="httpClient"/> is null.</exception>
+    /// <exception cref="ArgumentException">A setting is invalid; the message names it.</exception>
+    public PerplexityAsyncClient(HttpClient httpClient, PerplexityAsyncClientOptions? options = null)
+        : this(new ClientSettings(options ?? new PerplexityAsyncClientOptions()), httpClient ?? throw new ArgumentNullException(nameof(httpClient)))
+    {
+    }
+
+    /// <summary>For mocking only: a client whose members are all overridden.</summary>
+    protected PerplexityAsyncClient()
+    {
+        Sonar = null!;
+        ChatCompletions = null!;
+    }
+
+    private PerplexityAsyncClient(ClientSettings settings, HttpClient? httpClient)
+    {
+        if (httpClient is null)
+        {
+            _ownedHttpClient = CreateHttpClient();
+            httpClient = _ownedHttpClient;
+        }
+
+        var transport = new PerplexityTransport(httpClient, settings);
+        Sonar = new AsyncCompletionsClient(transport, AsyncRoutes.Sonar);
+        ChatCompletions = new AsyncCompletionsClient(transport, AsyncRoutes.ChatCompletions);
+    }
+
+    /// <summary>The current routes: <c>/v1/async/sonar</c>. The completion adds images and related questions.</summary>
+    public virtual AsyncCompletionsClient Sonar { get; }
+
+    /// <summary>The legacy routes: <c>/async/chat/completions</c>. Messages carry reasoning steps and tool calls.</summary>
+    public virtual AsyncCompletionsClient ChatCompletions { get; }
+
+    /// <summary>Disposes the <see cref="HttpClient"/> if this client created it.</summary>
+    public void Dispose()
+    {
+        Dispose(true);
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Disposes the <see cref="HttpClient"/> if this client created it.</summary>
+    protected virtual void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _ownedHttpClient?.Dispose();
+        }
+    }
+
+    private static string RequireKey(string apiKey) =>
+        string.IsNullOrWhiteSpace(apiKey)
+            ? throw new ArgumentException("An API key is required; it is null, empty or whitespace.", nameof(apiKey))
+            : apiKey;
+
+    private static HttpClient CreateHttpClient()
+    {
+#if NET
+        var handler = new SocketsHttpHandler { PooledConnectionLifetime = PooledConnectionLifetime };
+#else
+        var handler = new HttpClientHandler();
+        _ = PooledConnectionLifetime;
+#endif
+        // Deep research answers can take a while to stream; timeouts are the SDK's own, per request.
+        return new HttpClient(handler, disposeHandler: true) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
+    }
+}

@@ -1,0 +1,74 @@
+using System;
+using System.Collections.Generic;
+using Microsoft.Extensions.Options;
+
+namespace Perplexity.Async;
+
+/// <summary>
+/// Checks <see cref="PerplexityAsyncClientOptions"/>: an API key is available, the base address is absolute and
+/// HTTPS (or loopback), and limits are positive. Used by the client's constructors and, with
+/// <c>ValidateOnStart</c>, by dependency injection, so a bad setting fails at start-up with its name.
+/// </summary>
+public class PerplexityAsyncClientOptionsValidator : IValidateOptions<PerplexityAsyncClientOptions>
+{
+    /// <inheritdoc/>
+    public virtual ValidateOptionsResult Validate(string? name, PerplexityAsyncClientOptions options)
+    {
+        if (options is null)
+        {
+            return ValidateOptionsResult.Fail("The options are null.");
+        }
+
+        var failures = new List<string>();
+        Collect(options, failures);
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    /// <summary>Adds a message naming the setting for each problem found.</summary>
+    protected virtual void Collect(PerplexityAsyncClientOptions options, ICollection<string> failures)
+    {
+        if (options is null)
+        {
+            throw new ArgumentNullException(nameof(options));
+        }
+
+        if (failures is null)
+        {
+            throw new ArgumentNullException(nameof(failures));
+        }
+
+        if (string.IsNullOrWhiteSpace(ResolveApiKey(options)))
+        {
+            failures.Add($"{nameof(options.ApiKey)} is not set and the {PerplexityAsyncClientOptions.ApiKeyEnvironmentVariable} environment variable is empty.");
+        }
+
+        var address = options.BaseAddress;
+        if (address is null)
+        {
+            failures.Add($"{nameof(options.BaseAddress)} is null.");
+        }
+        else if (!address.IsAbsoluteUri)
+        {
+            failures.Add($"{nameof(options.BaseAddress)} '{address}' is not an absolute URI.");
+        }
+        else if (address.Scheme != Uri.UriSchemeHttps && !(address.Scheme == Uri.UriSchemeHttp && address.IsLoopback))
+        {
+            failures.Add($"{nameof(options.BaseAddress)} '{address}' must use HTTPS (plain HTTP is allowed only for loopback addresses), so the API key is never sent in clear text.");
+        }
+
+        if (options.TimeProvider is null)
+        {
+            failures.Add($"{nameof(options.TimeProvider)} is null.");
+        }
+
+        if (options.MaxResponseContentBytes <= 0)
+        {
+            failures.Add($"{nameof(options.MaxResponseContentBytes)} must be positive; it is {options.MaxResponseContentBytes}.");
+        }
+    }
+
+    internal static string? ResolveApiKey(PerplexityAsyncClientOptions options) =>
+        string.IsNullOrWhiteSpace(options.ApiKey)
+            ? Environment.GetEnvironmentVariable(PerplexityAsyncClientOptions.ApiKeyEnvironmentVariable)
+            : options.ApiKey;
+}

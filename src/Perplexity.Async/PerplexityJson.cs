@@ -1,0 +1,46 @@
+using System;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Perplexity.Async.Serialization;
+
+namespace Perplexity.Async;
+
+/// <summary>
+/// The SDK's JSON settings, for storing and reloading results with exactly the wire format: snake_case names,
+/// Unix-second timestamps, extensible enums, unknown properties kept. Source-generated, so it is safe under
+/// trimming and NativeAOT.
+/// </summary>
+/// <example>
+/// <code>
+/// string json = PerplexityJson.Serialize(job);
+/// AsyncApiChatCompletionsResponse again = PerplexityJson.Deserialize&lt;AsyncApiChatCompletionsResponse&gt;(json);
+/// </code>
+/// </example>
+public static class PerplexityJson
+{
+    /// <summary>Read-only serializer options backed by the SDK's source-generated context.</summary>
+    public static JsonSerializerOptions Options => PerplexityJsonContext.Default.Options;
+
+    /// <summary>The source-generated metadata for a model type of this SDK.</summary>
+    /// <exception cref="NotSupportedException"><typeparamref name="T"/> is not a model of this SDK.</exception>
+    public static JsonTypeInfo<T> GetTypeInfo<T>() => (JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
+
+    /// <summary>Serializes a model to its wire JSON.</summary>
+    /// <exception cref="NotSupportedException"><typeparamref name="T"/> is not a model of this SDK.</exception>
+    public static string Serialize<T>(T value) => JsonSerializer.Serialize(value, GetTypeInfo<T>());
+
+    /// <summary>Deserializes a model from its wire JSON.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
+    /// <exception cref="JsonException">The JSON is malformed or does not match the model.</exception>
+    /// <exception cref="NotSupportedException"><typeparamref name="T"/> is not a model of this SDK.</exception>
+    public static T Deserialize<T>(string json)
+    {
+        if (json is null)
+        {
+            throw new ArgumentNullException(nameof(json));
+        }
+
+        return JsonSerializer.Deserialize(json, GetTypeInfo<T>())
+            ?? throw new JsonException($"The JSON is null, not a {typeof(T).Name}.");
+    }
+}

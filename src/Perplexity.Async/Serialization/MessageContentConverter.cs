@@ -1,0 +1,50 @@
+using System;
+using System.Collections.Generic;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+
+namespace Perplexity.Async.Serialization;
+
+internal sealed class MessageContentConverter : JsonConverter<MessageContent>
+{
+    public override MessageContent Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        if (reader.TokenType == JsonTokenType.String)
+        {
+            return MessageContent.FromText(reader.GetString()!);
+        }
+
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            throw new JsonException($"Expected message content as a string, an array or null but found {reader.TokenType}.");
+        }
+
+        var chunkInfo = (JsonTypeInfo<ChatMessageContentChunk>)options.GetTypeInfo(typeof(ChatMessageContentChunk));
+        var parts = new List<ChatMessageContentChunk>();
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            parts.Add(JsonSerializer.Deserialize(ref reader, chunkInfo) ?? throw new JsonException("A content chunk is null."));
+        }
+
+        return MessageContent.FromParts(parts);
+    }
+
+    public override void Write(Utf8JsonWriter writer, MessageContent value, JsonSerializerOptions options)
+    {
+        if (value.IsText)
+        {
+            writer.WriteStringValue(value.Text);
+            return;
+        }
+
+        var chunkInfo = (JsonTypeInfo<ChatMessageContentChunk>)options.GetTypeInfo(typeof(ChatMessageContentChunk));
+        writer.WriteStartArray();
+        foreach (var part in value.Parts)
+        {
+            JsonSerializer.Serialize(writer, part, chunkInfo);
+        }
+
+        writer.WriteEndArray();
+    }
+}

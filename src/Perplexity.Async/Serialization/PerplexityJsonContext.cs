@@ -1,0 +1,25 @@
+using System.Text.Json.Serialization;
+
+namespace Perplexity.Async.Serialization;
+
+/// <summary>
+/// The one source-generated serializer context: no reflection, trimming- and NativeAOT-safe. Unix timestamps map
+/// to <see cref="System.DateTimeOffset"/> everywhere, nulls are omitted when writing, and a JSON <c>null</c> in a
+/// non-nullable property is an error rather than a latent <see cref="System.NullReferenceException"/>.
+/// </summary>
+[JsonSourceGenerationOptions(
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    RespectNullableAnnotations = true,
+    Converters = [typeof(UnixSecondsConverter)])]
+[JsonSerializable(typeof(AsyncApiChatCompletionsResponse))]
+[JsonSerializable(typeof(HttpValidationError))]
+[JsonSerializable(typeof(ValidationError))]
+[JsonSerializable(typeof(ChatMessageContentChunk))]
+[JsonSerializable(typeof(ChatMessageContentTextChunk))]
+[JsonSerializable(typeof(ChatMessageContentImageChunk))]
+[JsonSerializable(typeof(ChatMessageContentFileChunk))]
+[JsonSerializable(typeof(ChatMessageContentPdfChunk))]
+[JsonSerializable(typeof(ChatMessageContentVideoChunk))]
+internal sealed partial class PerplexityJsonContext : JsonSerializerContext
+{
+}

@@ -1,0 +1,41 @@
+using System.Net.Http;
+using WireMock.Server;
+
+namespace Perplexity.Async.Tests.TestSupport;
+
+/// <summary>Base for HTTP tests: a fresh WireMock mapping set and a client pointed at it.</summary>
+public abstract class WireMockTestBase : IClassFixture<WireMockFixture>, IDisposable
+{
+    public const string ApiKey = "test-key-0123456789abcdef";
+
+    private readonly List<PerplexityAsyncClient> _clients = [];
+
+    protected WireMockTestBase(WireMockFixture fixture)
+    {
+        Server = fixture.Server;
+        Server.Reset();
+    }
+
+    protected WireMockServer Server { get; }
+
+    protected Uri BaseAddress => new(Server.Url!);
+
+    protected PerplexityAsyncClient CreateSut(Action<PerplexityAsyncClientOptions>? configure = null)
+    {
+        var options = new PerplexityAsyncClientOptions { ApiKey = ApiKey, BaseAddress = BaseAddress };
+        configure?.Invoke(options);
+        var client = new PerplexityAsyncClient(options);
+        _clients.Add(client);
+        return client;
+    }
+
+    public void Dispose()
+    {
+        foreach (var client in _clients)
+        {
+            client.Dispose();
+        }
+
+        GC.SuppressFinalize(this);
+    }
+}
