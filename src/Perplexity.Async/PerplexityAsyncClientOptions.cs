@@ -30,6 +30,37 @@ public class PerplexityAsyncClientOptions
     /// </summary>
     public Uri BaseAddress { get; set; } = DefaultBaseAddress;
 
+    /// <summary>
+    /// How many times a failed HTTP call is retried. Defaults to 2 (at most three attempts), as in the official SDKs;
+    /// 0 disables the built-in retries. Retried: 408, 409, 429 and 5xx answers, timeouts and connection errors, after
+    /// an exponential backoff with jitter (about 0.5 s, 1 s, 2 s…, never more than 8 s) or the server's
+    /// <c>retry-after-ms</c> / <c>Retry-After</c> when it asks for 0 to 60 s; an <c>x-should-retry: true|false</c>
+    /// answer header overrides the status rule. Only calls that are safe to repeat are retried: gets, lists, and
+    /// creates, which carry an idempotency key (see <see cref="AsyncRequestOptions.IdempotencyKey"/>).
+    /// </summary>
+    /// <remarks>
+    /// When the <see cref="System.Net.Http.HttpClient"/> already retries (for example <c>AddStandardResilienceHandler</c>
+    /// from Microsoft.Extensions.Http.Resilience on an <c>IHttpClientFactory</c> client), set this to 0 so the two
+    /// do not multiply (3 × 3 attempts, each with its own delays).
+    /// </remarks>
+    public int MaxRetries { get; set; } = Retries.RetryDefaults.MaxRetries;
+
+    /// <summary>
+    /// The longest one attempt may wait for the response headers before it is abandoned (and retried, if retries
+    /// remain). Defaults to <see langword="null"/>: no per-attempt limit, as in the official SDKs, so only
+    /// <see cref="RequestTimeout"/> applies. Between 10 ms and 24 h, shorter than <see cref="RequestTimeout"/>;
+    /// <see cref="System.Threading.Timeout.InfiniteTimeSpan"/> also means no limit. Measured on <see cref="TimeProvider"/>.
+    /// </summary>
+    public TimeSpan? AttemptTimeout { get; set; }
+
+    /// <summary>
+    /// The longest a whole call may take: every attempt, the delays between them, and reading the response body.
+    /// Defaults to 15 minutes, as in the official SDKs. Between 10 ms and 24 h; <see langword="null"/> or
+    /// <see cref="System.Threading.Timeout.InfiniteTimeSpan"/> means no limit. When it runs out the call fails with a
+    /// <see cref="PerplexityTimeoutException"/>. Measured on <see cref="TimeProvider"/>.
+    /// </summary>
+    public TimeSpan? RequestTimeout { get; set; } = Retries.RetryDefaults.RequestTimeout;
+
     /// <summary>The clock for delays and timeouts. Defaults to <see cref="TimeProvider.System"/>; tests pass a fake one.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
@@ -39,6 +70,9 @@ public class PerplexityAsyncClientOptions
     /// </summary>
     public long MaxResponseContentBytes { get; set; } = ClientDefaults.MaxResponseContentBytes;
 
+    /// <summary>Tests turn jitter off to pin exact backoff delays; users have no reason to.</summary>
+    internal bool UseRetryJitter { get; set; } = true;
+
     /// <summary>Describes the settings without the API key.</summary>
     public override string ToString()
     {
@@ -46,6 +80,9 @@ public class PerplexityAsyncClientOptions
         builder.Append("ApiKey = ").Append(string.IsNullOrEmpty(ApiKey) ? "(not set)" : "(set)");
         builder.Append(", BaseAddress = ").Append(BaseAddress);
         builder.Append(", MaxResponseContentBytes = ").Append(MaxResponseContentBytes);
+        builder.Append(", MaxRetries = ").Append(MaxRetries);
+        builder.Append(", AttemptTimeout = ").Append(AttemptTimeout?.ToString() ?? "(none)");
+        builder.Append(", RequestTimeout = ").Append(RequestTimeout?.ToString() ?? "(none)");
         return builder.Append(" }").ToString();
     }
 }

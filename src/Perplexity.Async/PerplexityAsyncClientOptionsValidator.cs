@@ -61,6 +61,8 @@ public class PerplexityAsyncClientOptionsValidator : IValidateOptions<Perplexity
             failures.Add($"{nameof(options.TimeProvider)} is null.");
         }
 
+        Retries.RetryOptionsRules.Collect(options, failures);
+
         if (options.MaxResponseContentBytes <= 0)
         {
             failures.Add($"{nameof(options.MaxResponseContentBytes)} must be positive; it is {options.MaxResponseContentBytes}.");

@@ -27,12 +27,16 @@ internal sealed class ClientSettings
         }
 
         ApiKey = PerplexityAsyncClientOptionsValidator.ResolveApiKey(options)!;
+        Retry = new Retries.RetrySettings(options);
         BaseAddress = WithTrailingSlash(options.BaseAddress);
         TimeProvider = options.TimeProvider;
         MaxResponseContentBytes = options.MaxResponseContentBytes;
     }
 
     public string ApiKey { get; }
+
+    /// <summary>Transport retries and timeouts.</summary>
+    public Retries.RetrySettings Retry { get; }
 
     public Uri BaseAddress { get; }
 

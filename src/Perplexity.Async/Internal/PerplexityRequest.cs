@@ -13,6 +13,7 @@ internal sealed class PerplexityRequest
         RequestId = requestId;
         Options = options;
         EscapedRequestId = requestId is null ? null : RequestIdPath.Escape(requestId, "requestId");
+        IsRetrySafe = method == HttpMethod.Get;
     }
 
     public HttpMethod Method { get; }
@@ -32,6 +33,12 @@ internal sealed class PerplexityRequest
 
     /// <summary>The UTF-8 JSON body, serialized once so every retry sends the same bytes.</summary>
     public byte[]? Body { get; init; }
+
+    /// <summary>
+    /// Whether sending it twice does no harm, so transport retries may repeat it: true for GET; a POST only when its
+    /// body carries an idempotency key.
+    /// </summary>
+    public bool IsRetrySafe { get; init; }
 
     /// <summary>The route as a template, for logs, telemetry and messages: ids never appear in it.</summary>
     public string RouteTemplate => EscapedRequestId is null ? Route : Route + "/{api_request}";

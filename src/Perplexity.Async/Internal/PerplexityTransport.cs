@@ -21,18 +21,35 @@ internal sealed class PerplexityTransport
     private static readonly MediaTypeHeaderValue JsonContentType = new("application/json") { CharSet = "utf-8" };
 
     private readonly HttpClient _httpClient;
+    private readonly Retries.TransportResilience _resilience;
 
     public PerplexityTransport(HttpClient httpClient, ClientSettings settings)
     {
         _httpClient = httpClient;
         Settings = settings;
+        _resilience = new Retries.TransportResilience(settings.Retry, settings.TimeProvider);
     }
 
     public ClientSettings Settings { get; }
 
-    public async Task<T> SendAsync<T>(PerplexityRequest request, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends a call under the client's retries and timeouts: attempts are retried while transient, and the whole
+    /// call (attempts, delays, reading the body) is bounded by the request timeout.
+    /// </summary>
+    public Task<T> SendAsync<T>(PerplexityRequest request, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken) =>
+        _resilience.RunAsync(
+            request,
+            (Transport: this, Request: request, TypeInfo: typeInfo),
+            static (s, token) => s.Transport.SendWithRetriesAsync(s.Request, s.TypeInfo, token),
+            cancellationToken);
+
+    private async Task<T> SendWithRetriesAsync<T>(PerplexityRequest request, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
     {
-        using var response = await SendOnceAsync(request, cancellationToken).ConfigureAwait(false);
+        using var response = await _resilience.SendAsync(
+            request,
+            (Transport: this, Request: request),
+            static (s, token) => s.Transport.SendOnceAsync(s.Request, token),
+            cancellationToken).ConfigureAwait(false);
         if (!response.IsSuccessStatusCode)
         {
             throw await ApiExceptionFactory.CreateAsync(response, request, Settings, cancellationToken).ConfigureAwait(false);

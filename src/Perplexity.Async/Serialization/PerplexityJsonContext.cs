@@ -20,6 +20,9 @@ namespace Perplexity.Async.Serialization;
 [JsonSerializable(typeof(ChatMessageContentFileChunk))]
 [JsonSerializable(typeof(ChatMessageContentPdfChunk))]
 [JsonSerializable(typeof(ChatMessageContentVideoChunk))]
+[JsonSerializable(typeof(ChatCompletionRequest))]
+[JsonSerializable(typeof(AsyncChatCompletionsListResponse))]
+[JsonSerializable(typeof(Internal.AsyncCreateBody))]
 internal sealed partial class PerplexityJsonContext : JsonSerializerContext
 {
 }

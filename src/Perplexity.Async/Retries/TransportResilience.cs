@@ -1,0 +1,120 @@
+using System;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using Perplexity.Async.Internal;
+using Polly;
+using Polly.Retry;
+using Polly.Timeout;
+
+namespace Perplexity.Async.Retries;
+
+/// <summary>
+/// The Polly pipelines around every HTTP call of a client, built once from its settings: an overall timeout around
+/// the whole call (retries and body included), and inside it retries of transient failures, each attempt under its
+/// own timeout. All time comes from the client's <see cref="TimeProvider"/>.
+/// </summary>
+/// <remarks>
+/// Retries follow the official SDKs: 408, 409, 429, 5xx, timeouts and connection errors; an
+/// <c>x-should-retry: true|false</c> header overrides the status; <c>retry-after-ms</c>, then <c>Retry-After</c>,
+/// sets the delay when it is between 0 and 60 s. The backoff is Polly's exponential one with jitter (decorrelated
+/// jitter, median 0.5 s · 2ⁿ, capped at 8 s). Polly disposes the response of each attempt it retries. Only requests
+/// that are safe to repeat are retried: GETs, and creates because they carry an idempotency key.
+/// </remarks>
+internal sealed class TransportResilience
+{
+    private readonly int _maxRetries;
+    private readonly ResiliencePipeline _wholeCall;
+    private readonly ResiliencePipeline<HttpResponseMessage> _retryingAttempts;
+    private readonly ResiliencePipeline<HttpResponseMessage> _singleAttempt;
+
+    public TransportResilience(RetrySettings settings, TimeProvider timeProvider)
+    {
+        _maxRetries = settings.MaxRetries;
+
+        var whole = new ResiliencePipelineBuilder { TimeProvider = timeProvider };
+        if (settings.RequestTimeout is { } requestTimeout)
+        {
+            whole.AddTimeout(requestTimeout);
+        }
+
+        _wholeCall = whole.Build();
+        _singleAttempt = BuildAttempts(settings, timeProvider, retry: false);
+        _retryingAttempts = settings.MaxRetries > 0 ? BuildAttempts(settings, timeProvider, retry: true) : _singleAttempt;
+    }
+
+    /// <summary>Runs a whole call (send, retries, reading the body) under the request timeout.</summary>
+    /// <exception cref="PerplexityTimeoutException">The request timeout ran out.</exception>
+    public async Task<T> RunAsync<T, TState>(
+        PerplexityRequest request, TState state, Func<TState, CancellationToken, Task<T>> call, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _wholeCall.ExecuteAsync(
+                static (s, token) => new ValueTask<T>(s.call(s.state, token)),
+                (call, state),
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutRejectedException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new PerplexityTimeoutException(
+                $"{request.Method.Method} {request.RouteTemplate} did not complete within {ex.Timeout} (PerplexityAsyncClientOptions.RequestTimeout).",
+                ex.Timeout,
+                innerException: ex);
+        }
+    }
+
+    /// <summary>
+    /// Sends one request: retried while the outcome is transient (if the request is safe to repeat), each attempt
+    /// under the attempt timeout. Returns the last response, successful or not; throws the last exception.
+    /// </summary>
+    /// <exception cref="PerplexityTimeoutException">The last attempt ran out of its attempt timeout.</exception>
+    public async Task<HttpResponseMessage> SendAsync<TState>(
+        PerplexityRequest request, TState state, Func<TState, CancellationToken, Task<HttpResponseMessage>> attempt, CancellationToken cancellationToken)
+    {
+        var retried = request.IsRetrySafe && _maxRetries > 0;
+        var pipeline = retried ? _retryingAttempts : _singleAttempt;
+        try
+        {
+            return await pipeline.ExecuteAsync(
+                static (s, token) => new ValueTask<HttpResponseMessage>(s.attempt(s.state, token)),
+                (attempt, state),
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutRejectedException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            var retries = retried ? $" after {_maxRetries} {(_maxRetries == 1 ? "retry" : "retries")}" : string.Empty;
+            throw new PerplexityTimeoutException(
+                $"{request.Method.Method} {request.RouteTemplate} got no response within {ex.Timeout} (PerplexityAsyncClientOptions.AttemptTimeout){retries}.",
+                ex.Timeout,
+                innerException: ex);
+        }
+    }
+
+    private static ResiliencePipeline<HttpResponseMessage> BuildAttempts(RetrySettings settings, TimeProvider timeProvider, bool retry)
+    {
+        var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = timeProvider };
+        if (retry)
+        {
+            builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
+            {
+                MaxRetryAttempts = settings.MaxRetries,
+                BackoffType = DelayBackoffType.Exponential,
+                Delay = RetryDefaults.BaseDelay,
+                MaxDelay = RetryDefaults.MaxDelay,
+                UseJitter = settings.UseJitter,
+                ShouldHandle = static args => new ValueTask<bool>(
+                    !args.Context.CancellationToken.IsCancellationRequested && TransientOutcome.IsTransient(args.Outcome)),
+                DelayGenerator = args => new ValueTask<TimeSpan?>(
+                    args.Outcome.Result is { } response ? TransientOutcome.ServerDelay(response, timeProvider) : null),
+            });
+        }
+
+        if (settings.AttemptTimeout is { } attemptTimeout)
+        {
+            builder.AddTimeout(attemptTimeout);
+        }
+
+        return builder.Build();
+    }
+}

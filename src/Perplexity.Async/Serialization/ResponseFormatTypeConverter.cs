@@ -1,0 +1,6 @@
+namespace Perplexity.Async.Serialization;
+
+internal sealed class ResponseFormatTypeConverter() : ExtensibleEnumConverter<ResponseFormatType>(ResponseFormatType.Text, ResponseFormatType.JsonSchema, ResponseFormatType.Regex)
+{
+    protected override ResponseFormatType Create(string value) => new(value);
+}

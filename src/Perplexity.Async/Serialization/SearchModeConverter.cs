@@ -1,0 +1,6 @@
+namespace Perplexity.Async.Serialization;
+
+internal sealed class SearchModeConverter() : ExtensibleEnumConverter<SearchMode>(SearchMode.Web, SearchMode.Academic, SearchMode.Sec)
+{
+    protected override SearchMode Create(string value) => new(value);
+}

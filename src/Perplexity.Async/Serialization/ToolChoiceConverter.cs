@@ -1,0 +1,6 @@
+namespace Perplexity.Async.Serialization;
+
+internal sealed class ToolChoiceConverter() : ExtensibleEnumConverter<ToolChoice>(ToolChoice.None, ToolChoice.Auto, ToolChoice.Required)
+{
+    protected override ToolChoice Create(string value) => new(value);
+}
