@@ -22,7 +22,8 @@ public abstract class WireMockTestBase : IClassFixture<WireMockFixture>, IDispos
 
     protected PerplexityAsyncClient CreateSut(Action<PerplexityAsyncClientOptions>? configure = null)
     {
-        var options = new PerplexityAsyncClientOptions { ApiKey = ApiKey, BaseAddress = BaseAddress };
+        // Retries off unless a test turns them on: on the real clock they would make error tests sleep.
+        var options = new PerplexityAsyncClientOptions { ApiKey = ApiKey, BaseAddress = BaseAddress, MaxRetries = 0 };
         configure?.Invoke(options);
         var client = new PerplexityAsyncClient(options);
         _clients.Add(client);
