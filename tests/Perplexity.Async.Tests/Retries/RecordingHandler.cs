@@ -1,4 +1,5 @@
 using System.Net.Http;
+using System.Net.Sockets;
 using System.Threading;
 using Perplexity.Async.Tests.TestSupport;
 
@@ -13,6 +14,8 @@ internal sealed class RecordingHandler(TestClock clock) : DelegatingHandler(new 
     private readonly object _gate = new();
     private readonly List<Sent> _sent = [];
     private readonly SemaphoreSlim _arrived = new(0);
+    private readonly Queue<Fault> _faults = new();
+    private readonly List<TrackingContent> _contents = [];
 
     public IReadOnlyList<Sent> Requests
     {
@@ -35,6 +38,51 @@ internal sealed class RecordingHandler(TestClock clock) : DelegatingHandler(new 
         }
     }
 
+    /// <summary>Every response body handed to the client, in order.</summary>
+    public IReadOnlyList<TrackingContent> Contents
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _contents.ToList();
+            }
+        }
+    }
+
+    /// <summary>The next request fails as if the server reset the connection, without reaching WireMock.</summary>
+    public RecordingHandler ThenReset()
+    {
+        lock (_gate)
+        {
+            _faults.Enqueue(Fault.Reset);
+        }
+
+        return this;
+    }
+
+    /// <summary>The next request gets no answer until it is cancelled, without reaching WireMock.</summary>
+    public RecordingHandler ThenHang()
+    {
+        lock (_gate)
+        {
+            _faults.Enqueue(Fault.Hang);
+        }
+
+        return this;
+    }
+
+    /// <summary>The next request goes to WireMock (to script a fault after it).</summary>
+    public RecordingHandler ThenServer()
+    {
+        lock (_gate)
+        {
+            _faults.Enqueue(Fault.None);
+        }
+
+        return this;
+    }
+
     public async Task WaitForRequestsAsync(int count)
     {
         while (Requests.Count < count)
@@ -52,13 +100,32 @@ internal sealed class RecordingHandler(TestClock clock) : DelegatingHandler(new 
         var at = clock.GetUtcNow();
         clock.MarkEvent();
         var body = request.Content is null ? null : await request.Content.ReadAsStringAsync(cancellationToken);
+        Fault fault;
         lock (_gate)
         {
-            _sent.Add(new Sent(request.Method, request.RequestUri!, at, body));
+            _sent.Add(new Sent(request.Method, request.RequestUri!, at, body, _contents.All(c => c.IsDisposed)));
+            fault = _faults.Count > 0 ? _faults.Dequeue() : Fault.None;
         }
 
         _arrived.Release();
-        return await base.SendAsync(request, cancellationToken);
+        switch (fault)
+        {
+            case Fault.Reset:
+                throw new HttpRequestException("Connection reset by peer (injected).", new SocketException((int)SocketError.ConnectionReset));
+            case Fault.Hang:
+                await Task.Delay(Timeout.Infinite, cancellationToken);
+                throw new InvalidOperationException("unreachable");
+        }
+
+        var response = await base.SendAsync(request, cancellationToken);
+        var tracking = new TrackingContent(response.Content);
+        response.Content = tracking;
+        lock (_gate)
+        {
+            _contents.Add(tracking);
+        }
+
+        return response;
     }
 
     protected override void Dispose(bool disposing)
@@ -71,5 +138,13 @@ internal sealed class RecordingHandler(TestClock clock) : DelegatingHandler(new 
         base.Dispose(disposing);
     }
 
-    internal sealed record Sent(HttpMethod Method, Uri Uri, DateTimeOffset At, string? Body);
+    /// <summary>A request as sent; <paramref name="EarlierResponsesDisposed"/> tells whether every earlier response was disposed by then.</summary>
+    internal sealed record Sent(HttpMethod Method, Uri Uri, DateTimeOffset At, string? Body, bool EarlierResponsesDisposed);
+
+    private enum Fault
+    {
+        None,
+        Reset,
+        Hang,
+    }
 }
