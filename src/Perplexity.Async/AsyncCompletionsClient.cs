@@ -73,10 +73,10 @@ public class AsyncCompletionsClient
     }
 
     /// <summary>
-    /// Lists every job, newest first as the API orders them: <c>GET {route}</c>, following <c>next_token</c> page by
+    /// Lists every job, in the order the API returns them: <c>GET {route}</c>, following <c>next_token</c> page by
     /// page. The next page is requested only when the items of the previous one have been consumed.
     /// </summary>
-    /// <param name="limit">The page size sent as <c>limit</c> (not a total); the API's default (20) when null.</param>
+    /// <param name="limit">The page size sent as <c>limit</c> (not a total); the API's default when null.</param>
     /// <param name="options">The <c>local_mode</c> query parameter and <c>x-…</c> headers to send with each page; none when null.</param>
     /// <param name="cancellationToken">Cancels the enumeration; <c>WithCancellation</c> works too.</param>
     /// <returns>The jobs, without their completions (get one by id for that).</returns>
@@ -100,7 +100,7 @@ public class AsyncCompletionsClient
 
     /// <summary>Gets one page of the job list: <c>GET {route}?limit=…&amp;next_token=…</c>.</summary>
     /// <param name="nextToken">The <see cref="AsyncChatCompletionsListResponse.NextToken"/> of the previous page; null (or empty) for the first page. Sent URL-encoded.</param>
-    /// <param name="limit">The page size sent as <c>limit</c>; the API's default (20) when null.</param>
+    /// <param name="limit">The page size sent as <c>limit</c>; the API's default when null.</param>
     /// <param name="options">The <c>local_mode</c> query parameter and <c>x-…</c> headers to send; none when null.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The page's jobs and the token of the next page (null on the last page).</returns>
