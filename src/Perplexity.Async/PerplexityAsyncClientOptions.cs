@@ -31,7 +31,10 @@ public class PerplexityAsyncClientOptions
     /// </summary>
     public Uri BaseAddress { get; set; } = DefaultBaseAddress;
 
-    /// <summary>The clock for delays and timeouts. Defaults to <see cref="TimeProvider.System"/>; tests pass a fake one.</summary>
+    /// <summary>
+    /// The clock for delays, timeouts and measured durations. Defaults to <see cref="TimeProvider.System"/>; tests pass
+    /// a fake one. Left at the default, <c>AddPerplexityAsync</c> uses the container's <see cref="System.TimeProvider"/> if one is registered.
+    /// </summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
     /// <summary>
