@@ -1,5 +1,7 @@
 using System;
 using System.Reflection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Perplexity.Async.Internal;
 
@@ -9,7 +11,10 @@ namespace Perplexity.Async.Internal;
 /// </summary>
 internal sealed class ClientSettings
 {
-    public static readonly string UserAgent = "Perplexity.Async/" + GetVersion();
+    /// <summary>The package version without the commit hash, for example <c>0.1.0</c>.</summary>
+    public static readonly string Version = GetVersion();
+
+    public static readonly string UserAgent = "Perplexity.Async/" + Version;
 
     private static readonly PerplexityAsyncClientOptionsValidator Validator = new();
 
@@ -30,6 +35,7 @@ internal sealed class ClientSettings
         BaseAddress = WithTrailingSlash(options.BaseAddress);
         TimeProvider = options.TimeProvider;
         MaxResponseContentBytes = options.MaxResponseContentBytes;
+        Logger = options.LoggerFactory?.CreateLogger<PerplexityAsyncClient>() ?? (ILogger)NullLogger.Instance;
     }
 
     public string ApiKey { get; }
@@ -39,6 +45,9 @@ internal sealed class ClientSettings
     public TimeProvider TimeProvider { get; }
 
     public long MaxResponseContentBytes { get; }
+
+    /// <summary>The client's logger; a no-op one when no <see cref="PerplexityAsyncClientOptions.LoggerFactory"/> is set.</summary>
+    public ILogger Logger { get; }
 
     /// <summary>Removes the API key from text that came from outside (an echoed error body).</summary>
     public string? Redact(string? text) =>
