@@ -1,5 +1,6 @@
 using System;
 using System.Reflection;
+using Perplexity.Async.Polling;
 
 namespace Perplexity.Async.Internal;
 
@@ -30,6 +31,7 @@ internal sealed class ClientSettings
         BaseAddress = WithTrailingSlash(options.BaseAddress);
         TimeProvider = options.TimeProvider;
         MaxResponseContentBytes = options.MaxResponseContentBytes;
+        Polling = options.Polling is null ? PollingSettings.Default : PollingSettings.Create(options.Polling, nameof(options.Polling));
     }
 
     public string ApiKey { get; }
@@ -39,6 +41,9 @@ internal sealed class ClientSettings
     public TimeProvider TimeProvider { get; }
 
     public long MaxResponseContentBytes { get; }
+
+    /// <summary>The polling used when a wait passes no <see cref="PollingOptions"/>.</summary>
+    public PollingSettings Polling { get; }
 
     /// <summary>Removes the API key from text that came from outside (an echoed error body).</summary>
     public string? Redact(string? text) =>
