@@ -28,7 +28,8 @@ public sealed class WaitForCompletionAsyncTests : PollingTestBase
     {
         Handler.ThenCompleted();
 
-        var result = await Clock.DriveAsync(CreateSut().Sonar.WaitForCompletionAsync(Api.JobId, CancellationToken.None));
+        // The call shape the design document shows.
+        var result = await Clock.DriveAsync(CreateSut().Sonar.WaitForCompletionAsync(Api.JobId, polling: null, CancellationToken.None));
 
         result.Response.ShouldNotBeNull();
         Handler.Requests.Count.ShouldBe(1);
