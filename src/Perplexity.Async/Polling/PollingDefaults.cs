@@ -22,7 +22,7 @@ internal static class PollingDefaults
     public const bool UseJitter = true;
 
     /// <summary>
-    /// 10 transient failures in a row end the wait with the last one: at the 15 s cap that is about two and a half
+    /// 10 transient failures in a row end the wait with the last one: at the 15 s cap that is over two
     /// minutes without a single answer, which is an outage to report rather than a blip to hide. The job keeps
     /// running on the server, so waiting again later loses nothing.
     /// </summary>

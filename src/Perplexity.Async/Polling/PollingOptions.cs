@@ -63,7 +63,7 @@ public sealed class PollingOptions
 
     /// <summary>
     /// How many transient failures in a row end the wait, with the last failure's exception. A successful poll resets
-    /// the count. Defaults to 10 (about two and a half minutes without an answer at the 15-second cap); at least 1;
+    /// the count. Defaults to 10 (over two minutes without an answer at the 15-second cap); at least 1;
     /// <see langword="null"/> retries transient failures for as long as the wait lasts.
     /// </summary>
     public int? MaxConsecutiveFailures { get; set; } = PollingDefaults.MaxConsecutiveFailures;
