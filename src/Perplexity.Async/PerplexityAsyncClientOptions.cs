@@ -50,6 +50,13 @@ public class PerplexityAsyncClientOptions
     /// </summary>
     public long MaxResponseContentBytes { get; set; } = ClientDefaults.MaxResponseContentBytes;
 
+    /// <summary>
+    /// How <c>WaitForCompletionAsync</c> and <c>WatchAsync</c> poll when a call passes no <see cref="PollingOptions"/>.
+    /// Defaults to <see langword="null"/>: the <see cref="PollingOptions"/> defaults (1 s growing to 15 s, with jitter,
+    /// no overall timeout).
+    /// </summary>
+    public PollingOptions? Polling { get; set; }
+
     /// <summary>Describes the settings without the API key.</summary>
     public override string ToString()
     {

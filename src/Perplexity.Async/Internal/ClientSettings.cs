@@ -2,6 +2,7 @@ using System;
 using System.Reflection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Perplexity.Async.Polling;
 
 namespace Perplexity.Async.Internal;
 
@@ -36,6 +37,7 @@ internal sealed class ClientSettings
         TimeProvider = options.TimeProvider;
         MaxResponseContentBytes = options.MaxResponseContentBytes;
         Logger = options.LoggerFactory?.CreateLogger<PerplexityAsyncClient>() ?? (ILogger)NullLogger.Instance;
+        Polling = options.Polling is null ? PollingSettings.Default : PollingSettings.Create(options.Polling, nameof(options.Polling));
     }
 
     public string ApiKey { get; }
@@ -48,6 +50,9 @@ internal sealed class ClientSettings
 
     /// <summary>The client's logger; a no-op one when no <see cref="PerplexityAsyncClientOptions.LoggerFactory"/> is set.</summary>
     public ILogger Logger { get; }
+
+    /// <summary>The polling used when a wait passes no <see cref="PollingOptions"/>.</summary>
+    public PollingSettings Polling { get; }
 
     /// <summary>Removes the API key from text that came from outside (an echoed error body).</summary>
     public string? Redact(string? text) =>
