@@ -131,6 +131,9 @@ public class AsyncCompletionsClient
         return CompletionPoller.WatchAsync(this, requestId, settings, PollingClock, cancellationToken);
     }
 
+    /// <summary>The client's settings, for the poller's logs and telemetry; null on a client built for mocking.</summary>
+    internal ClientSettings? Settings => _transport?.Settings;
+
     // A client built by the mocking constructor has no transport: it polls its overridden GetAsync on the system clock.
     private TimeProvider PollingClock => _transport?.Settings.TimeProvider ?? TimeProvider.System;
 

@@ -7,6 +7,7 @@ using System.Threading.Tasks;
 using Polly;
 using Polly.Retry;
 using Polly.Timeout;
+using Perplexity.Async.Diagnostics;
 
 namespace Perplexity.Async.Polling;
 
@@ -28,6 +29,7 @@ internal sealed class CompletionPoller
     private readonly PollingSettings _settings;
     private readonly TimeProvider _timeProvider;
     private readonly Action<AsyncApiChatCompletionsResponse>? _onStatusChange;
+    private WaitDiagnostics? _diagnostics;
     private AsyncProcessingStatus? _reportedStatus;
     private int _consecutiveFailures;
     private int _completedWithoutResponse;
@@ -122,6 +124,22 @@ internal sealed class CompletionPoller
 
     private async Task<AsyncApiChatCompletionsResponse> RunAsync(CancellationToken cancellationToken)
     {
+        using var diagnostics = _client.Settings is { } clientSettings
+            ? WaitDiagnostics.Start(clientSettings, _client.Route, _requestId)
+            : null;
+        _diagnostics = diagnostics;
+        try
+        {
+            return await RunPipelineAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (diagnostics is not null && diagnostics.Failed(ex))
+        {
+            throw;
+        }
+    }
+
+    private async Task<AsyncApiChatCompletionsResponse> RunPipelineAsync(CancellationToken cancellationToken)
+    {
         var pipeline = BuildPipeline();
         try
         {
@@ -192,6 +210,7 @@ internal sealed class CompletionPoller
             return envelope;
         }
 
+        _diagnostics?.Polled(envelope);
         if (_reportedStatus != envelope.Status)
         {
             _reportedStatus = envelope.Status;
