@@ -16,12 +16,15 @@ internal sealed class PromptTopic
 
     private static readonly HashSet<string> StopWords = new(StringComparer.OrdinalIgnoreCase)
     {
-        "a", "about", "after", "an", "and", "are", "as", "at", "be", "been", "before", "between", "but", "by", "can",
-        "could", "did", "do", "does", "explain", "for", "from", "give", "had", "has", "have", "how", "i", "in", "into",
-        "is", "it", "its", "latest", "list", "me", "most", "my", "not", "of", "on", "or", "our", "please", "recent",
-        "should", "so", "summarize", "summarise", "tell", "than", "that", "the", "their", "them", "there", "these",
-        "they", "this", "those", "to", "us", "vs", "was", "we", "were", "what", "when", "where", "which", "who", "why",
-        "will", "with", "would", "you", "your",
+        "a", "about", "advance", "advances", "after", "all", "an", "and", "any", "are", "as", "at", "be", "been",
+        "before", "best", "between", "but", "by", "can", "could", "current", "currently", "describe", "development",
+        "developments", "did", "difference", "differences", "do", "does", "explain", "for", "from", "give", "had",
+        "happen", "happened", "has", "have", "how", "i", "in", "into", "is", "it", "its", "key", "know", "latest",
+        "list", "main", "me", "more", "most", "my", "new", "newest", "not", "now", "of", "on", "or", "our",
+        "overview", "please", "recent", "should", "so", "some", "state", "summarise", "summarize", "tell", "than",
+        "that", "the", "their", "them", "there", "these", "they", "this", "those", "to", "today", "trends", "us",
+        "vs", "was", "we", "were", "what", "when", "where", "which", "who", "why", "will", "with", "work", "works",
+        "would", "you", "your",
     };
 
     private PromptTopic(string title, IReadOnlyList<string> keywords)
