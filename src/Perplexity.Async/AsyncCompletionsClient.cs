@@ -4,6 +4,7 @@ using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 using Perplexity.Async.Internal;
+using Perplexity.Async.Polling;
 using Perplexity.Async.Serialization;
 
 namespace Perplexity.Async;
@@ -141,5 +142,90 @@ public class AsyncCompletionsClient
     {
         var request = new PerplexityRequest(HttpMethod.Get, Route, requestId, options);
         return _transport.SendAsync(request, PerplexityJsonContext.Default.AsyncApiChatCompletionsResponse, cancellationToken);
+    }
+
+    /// <summary>Waits until a job is completed, polling with the client's default <see cref="PollingOptions"/>.</summary>
+    /// <inheritdoc cref="WaitForCompletionAsync(string, PollingOptions?, IProgress{AsyncApiChatCompletionsResponse}?, CancellationToken)"/>
+    public virtual Task<AsyncApiChatCompletionsResponse> WaitForCompletionAsync(string requestId, CancellationToken cancellationToken) =>
+        WaitForCompletionAsync(requestId, null, null, cancellationToken);
+
+    /// <summary>Waits until a job is completed, polling as <paramref name="polling"/> says.</summary>
+    /// <inheritdoc cref="WaitForCompletionAsync(string, PollingOptions?, IProgress{AsyncApiChatCompletionsResponse}?, CancellationToken)"/>
+    public virtual Task<AsyncApiChatCompletionsResponse> WaitForCompletionAsync(
+        string requestId, PollingOptions? polling, CancellationToken cancellationToken) =>
+        WaitForCompletionAsync(requestId, polling, null, cancellationToken);
+
+    /// <summary>
+    /// Waits until a job is completed: polls <c>GET {route}/{requestId}</c> with backoff until the status is
+    /// <c>COMPLETED</c> (returning the envelope with its response) or <c>FAILED</c> (throwing).
+    /// </summary>
+    /// <param name="requestId">The job id returned when it was created.</param>
+    /// <param name="polling">Delays, jitter, overall timeout and per-poll request options; the client's
+    /// <see cref="PerplexityAsyncClientOptions.Polling"/> (or the <see cref="PollingOptions"/> defaults) when null.</param>
+    /// <param name="progress">Told the first state seen and then each status change (the final one included); an
+    /// unchanged status is not reported again.</param>
+    /// <param name="cancellationToken">Stops the wait, also in the middle of a delay. The job keeps running on the server.</param>
+    /// <returns>The <c>COMPLETED</c> envelope; its <see cref="AsyncApiChatCompletionsResponse.Response"/> is set.</returns>
+    /// <exception cref="ArgumentException"><paramref name="requestId"/> is null, empty, whitespace, a dot segment or too long.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A setting in <paramref name="polling"/> is invalid; the message names it.</exception>
+    /// <exception cref="PerplexityJobFailedException">The job ended with status <c>FAILED</c>; the exception carries its envelope.</exception>
+    /// <exception cref="PerplexityTimeoutException"><see cref="PollingOptions.Timeout"/> ran out; <see cref="PerplexityTimeoutException.LastResponse"/> is the last state seen.</exception>
+    /// <exception cref="PerplexityApiException">A poll got 401, 403, 404, 422 or another non-transient status, or
+    /// <see cref="PollingOptions.MaxConsecutiveFailures"/> transient failures came in a row (the last one is thrown).</exception>
+    /// <exception cref="PerplexityProtocolException">The API answered with something other than the documented JSON, or
+    /// kept answering <c>COMPLETED</c> without a response.</exception>
+    /// <exception cref="PerplexityConnectionException">The API could not be reached, <see cref="PollingOptions.MaxConsecutiveFailures"/> times in a row.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public virtual Task<AsyncApiChatCompletionsResponse> WaitForCompletionAsync(
+        string requestId,
+        PollingOptions? polling = null,
+        IProgress<AsyncApiChatCompletionsResponse>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        var settings = ResolvePolling(requestId, polling);
+        return CompletionPoller.WaitAsync(this, requestId, settings, PollingClock, progress, cancellationToken);
+    }
+
+    /// <summary>Watches a job with the client's default <see cref="PollingOptions"/>.</summary>
+    /// <inheritdoc cref="WatchAsync(string, PollingOptions?, CancellationToken)"/>
+    public virtual IAsyncEnumerable<AsyncApiChatCompletionsResponse> WatchAsync(string requestId, CancellationToken cancellationToken) =>
+        WatchAsync(requestId, null, cancellationToken);
+
+    /// <summary>
+    /// Watches a job: polls <c>GET {route}/{requestId}</c> as <see cref="WaitForCompletionAsync(string, PollingOptions?, IProgress{AsyncApiChatCompletionsResponse}?, CancellationToken)"/>
+    /// does, and yields the first state seen and then one envelope per status change, ending after the terminal one.
+    /// </summary>
+    /// <remarks>
+    /// A <c>FAILED</c> job is yielded like any other state and then ends the sequence without an exception: check
+    /// the last item's <see cref="AsyncApiChatCompletionsResponse.Status"/>. A <c>COMPLETED</c> item always carries
+    /// its response. Errors (timeout, non-transient HTTP status, protocol) are thrown from the enumeration, as the
+    /// same exceptions <c>WaitForCompletionAsync</c> throws. Stopping the enumeration early stops the polling.
+    /// </remarks>
+    /// <param name="requestId">The job id returned when it was created.</param>
+    /// <param name="polling">Delays, jitter, overall timeout and per-poll request options; the client's
+    /// <see cref="PerplexityAsyncClientOptions.Polling"/> (or the <see cref="PollingOptions"/> defaults) when null.</param>
+    /// <param name="cancellationToken">Stops the watch, also in the middle of a delay.</param>
+    /// <returns>The job's states, one per status change.</returns>
+    /// <exception cref="ArgumentException"><paramref name="requestId"/> is null, empty, whitespace, a dot segment or too long.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A setting in <paramref name="polling"/> is invalid; the message names it.</exception>
+    public virtual IAsyncEnumerable<AsyncApiChatCompletionsResponse> WatchAsync(
+        string requestId, PollingOptions? polling = null, CancellationToken cancellationToken = default)
+    {
+        var settings = ResolvePolling(requestId, polling);
+        return CompletionPoller.WatchAsync(this, requestId, settings, PollingClock, cancellationToken);
+    }
+
+    /// <summary>The client's settings, for the poller's logs and telemetry; null on a client built for mocking.</summary>
+    internal ClientSettings? Settings => _transport?.Settings;
+
+    // A client built by the mocking constructor has no transport: it polls its overridden GetAsync on the system clock.
+    private TimeProvider PollingClock => _transport?.Settings.TimeProvider ?? TimeProvider.System;
+
+    private PollingSettings ResolvePolling(string requestId, PollingOptions? polling)
+    {
+        RequestIdPath.Escape(requestId, nameof(requestId));
+        return polling is null
+            ? _transport?.Settings.Polling ?? PollingSettings.Default
+            : PollingSettings.Create(polling, nameof(polling));
     }
 }

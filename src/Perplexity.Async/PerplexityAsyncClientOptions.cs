@@ -1,5 +1,6 @@
 using System;
 using System.Text;
+using Microsoft.Extensions.Logging;
 
 namespace Perplexity.Async;
 
@@ -61,14 +62,31 @@ public class PerplexityAsyncClientOptions
     /// </summary>
     public TimeSpan? RequestTimeout { get; set; } = Retries.RetryDefaults.RequestTimeout;
 
-    /// <summary>The clock for delays and timeouts. Defaults to <see cref="TimeProvider.System"/>; tests pass a fake one.</summary>
+    /// <summary>
+    /// The clock for delays, timeouts and measured durations. Defaults to <see cref="TimeProvider.System"/>; tests pass
+    /// a fake one. Left at the default, <c>AddPerplexityAsync</c> uses the container's <see cref="System.TimeProvider"/> if one is registered.
+    /// </summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>
+    /// Where the client logs requests, responses and job progress (category <c>Perplexity.Async.PerplexityAsyncClient</c>).
+    /// Defaults to <see langword="null"/>: no logging. <c>AddPerplexityAsync</c> fills it from dependency injection.
+    /// The API key and the <c>Authorization</c> header are never logged; request bodies only at <see cref="LogLevel.Trace"/>.
+    /// </summary>
+    public ILoggerFactory? LoggerFactory { get; set; }
 
     /// <summary>
     /// The largest response body read, in bytes. Defaults to 16 MiB, about 50 times the largest deep-research
     /// result seen; a larger body ends in a <see cref="PerplexityProtocolException"/> instead of exhausting memory.
     /// </summary>
     public long MaxResponseContentBytes { get; set; } = ClientDefaults.MaxResponseContentBytes;
+
+    /// <summary>
+    /// How <c>WaitForCompletionAsync</c> and <c>WatchAsync</c> poll when a call passes no <see cref="PollingOptions"/>.
+    /// Defaults to <see langword="null"/>: the <see cref="PollingOptions"/> defaults (1 s growing to 15 s, with jitter,
+    /// no overall timeout).
+    /// </summary>
+    public PollingOptions? Polling { get; set; }
 
     /// <summary>Tests turn jitter off to pin exact backoff delays; users have no reason to.</summary>
     internal bool UseRetryJitter { get; set; } = true;

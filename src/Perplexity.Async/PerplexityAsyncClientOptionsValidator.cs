@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using Microsoft.Extensions.Options;
+using Perplexity.Async.Polling;
 
 namespace Perplexity.Async;
 
@@ -66,6 +67,14 @@ public class PerplexityAsyncClientOptionsValidator : IValidateOptions<Perplexity
         if (options.MaxResponseContentBytes <= 0)
         {
             failures.Add($"{nameof(options.MaxResponseContentBytes)} must be positive; it is {options.MaxResponseContentBytes}.");
+        }
+
+        if (options.Polling is { } polling)
+        {
+            foreach (var problem in PollingSettings.Validate(polling))
+            {
+                failures.Add($"{nameof(options.Polling)}.{problem}");
+            }
         }
     }
 

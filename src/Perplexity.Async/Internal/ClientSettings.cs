@@ -1,5 +1,8 @@
 using System;
 using System.Reflection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Perplexity.Async.Polling;
 
 namespace Perplexity.Async.Internal;
 
@@ -9,7 +12,10 @@ namespace Perplexity.Async.Internal;
 /// </summary>
 internal sealed class ClientSettings
 {
-    public static readonly string UserAgent = "Perplexity.Async/" + GetVersion();
+    /// <summary>The package version without the commit hash, for example <c>0.1.0</c>.</summary>
+    public static readonly string Version = GetVersion();
+
+    public static readonly string UserAgent = "Perplexity.Async/" + Version;
 
     private static readonly PerplexityAsyncClientOptionsValidator Validator = new();
 
@@ -31,6 +37,8 @@ internal sealed class ClientSettings
         BaseAddress = WithTrailingSlash(options.BaseAddress);
         TimeProvider = options.TimeProvider;
         MaxResponseContentBytes = options.MaxResponseContentBytes;
+        Logger = options.LoggerFactory?.CreateLogger<PerplexityAsyncClient>() ?? (ILogger)NullLogger.Instance;
+        Polling = options.Polling is null ? PollingSettings.Default : PollingSettings.Create(options.Polling, nameof(options.Polling));
     }
 
     public string ApiKey { get; }
@@ -43,6 +51,12 @@ internal sealed class ClientSettings
     public TimeProvider TimeProvider { get; }
 
     public long MaxResponseContentBytes { get; }
+
+    /// <summary>The client's logger; a no-op one when no <see cref="PerplexityAsyncClientOptions.LoggerFactory"/> is set.</summary>
+    public ILogger Logger { get; }
+
+    /// <summary>The polling used when a wait passes no <see cref="PollingOptions"/>.</summary>
+    public PollingSettings Polling { get; }
 
     /// <summary>Removes the API key from text that came from outside (an echoed error body).</summary>
     public string? Redact(string? text) =>

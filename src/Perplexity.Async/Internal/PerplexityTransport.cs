@@ -7,6 +7,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using System.Threading;
 using System.Threading.Tasks;
+using Perplexity.Async.Diagnostics;
 
 namespace Perplexity.Async.Internal;
 
@@ -27,7 +28,7 @@ internal sealed class PerplexityTransport
     {
         _httpClient = httpClient;
         Settings = settings;
-        _resilience = new Retries.TransportResilience(settings.Retry, settings.TimeProvider);
+        _resilience = new Retries.TransportResilience(settings.Retry, settings.TimeProvider, settings.Logger);
     }
 
     public ClientSettings Settings { get; }
@@ -61,9 +62,17 @@ internal sealed class PerplexityTransport
     private async Task<HttpResponseMessage> SendOnceAsync(PerplexityRequest request, CancellationToken cancellationToken)
     {
         using var message = CreateMessage(request);
+        using var diagnostics = HttpCallDiagnostics.Start(request, message, Settings);
         try
         {
-            return await _httpClient.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            var response = await _httpClient.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            diagnostics.Responded(response);
+            return response;
+        }
+        catch (Exception ex) when (diagnostics.Failed(ex))
+        {
+            // Never entered: the filter only records the failure, so the handlers below still see the exception.
+            throw;
         }
         catch (HttpRequestException ex)
         {

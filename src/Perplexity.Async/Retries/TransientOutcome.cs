@@ -48,6 +48,12 @@ internal static class TransientOutcome
         return status is 408 or 409 or 429 or >= 500;
     }
 
+    /// <summary>Why an attempt is retried, for the log: <c>status 503</c> or the exception's type.</summary>
+    public static string Describe(Outcome<HttpResponseMessage> outcome) =>
+        outcome.Exception is { } exception
+            ? exception.GetType().Name
+            : "status " + ((int)outcome.Result!.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>
     /// The server's <c>retry-after-ms</c>, else <c>Retry-After</c> (seconds or HTTP date), when it is between 0 and 60 s;
     /// null otherwise, so the backoff applies.

@@ -2,6 +2,8 @@ using System;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
+using Microsoft.Extensions.Logging;
+using Perplexity.Async.Diagnostics;
 using Perplexity.Async.Internal;
 using Polly;
 using Polly.Retry;
@@ -23,12 +25,14 @@ namespace Perplexity.Async.Retries;
 /// </remarks>
 internal sealed class TransportResilience
 {
+    private static readonly ResiliencePropertyKey<PerplexityRequest> RequestKey = new("Perplexity.Async.Request");
+
     private readonly int _maxRetries;
     private readonly ResiliencePipeline _wholeCall;
     private readonly ResiliencePipeline<HttpResponseMessage> _retryingAttempts;
     private readonly ResiliencePipeline<HttpResponseMessage> _singleAttempt;
 
-    public TransportResilience(RetrySettings settings, TimeProvider timeProvider)
+    public TransportResilience(RetrySettings settings, TimeProvider timeProvider, ILogger logger)
     {
         _maxRetries = settings.MaxRetries;
 
@@ -39,8 +43,8 @@ internal sealed class TransportResilience
         }
 
         _wholeCall = whole.Build();
-        _singleAttempt = BuildAttempts(settings, timeProvider, retry: false);
-        _retryingAttempts = settings.MaxRetries > 0 ? BuildAttempts(settings, timeProvider, retry: true) : _singleAttempt;
+        _singleAttempt = BuildAttempts(settings, timeProvider, retry: false, logger);
+        _retryingAttempts = settings.MaxRetries > 0 ? BuildAttempts(settings, timeProvider, retry: true, logger) : _singleAttempt;
     }
 
     /// <summary>Runs a whole call (send, retries, reading the body) under the request timeout.</summary>
@@ -72,14 +76,16 @@ internal sealed class TransportResilience
     public async Task<HttpResponseMessage> SendAsync<TState>(
         PerplexityRequest request, TState state, Func<TState, CancellationToken, Task<HttpResponseMessage>> attempt, CancellationToken cancellationToken)
     {
-        var retried = request.IsRetrySafe && _maxRetries > 0;
+        var retried = request.IsRetrySafe && _maxRetries > 0 && !TransportRetryScope.IsSuppressed;
         var pipeline = retried ? _retryingAttempts : _singleAttempt;
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        context.Properties.Set(RequestKey, request);
         try
         {
             return await pipeline.ExecuteAsync(
-                static (s, token) => new ValueTask<HttpResponseMessage>(s.attempt(s.state, token)),
-                (attempt, state),
-                cancellationToken).ConfigureAwait(false);
+                static (ctx, s) => new ValueTask<HttpResponseMessage>(s.attempt(s.state, ctx.CancellationToken)),
+                context,
+                (attempt, state)).ConfigureAwait(false);
         }
         catch (TimeoutRejectedException ex) when (!cancellationToken.IsCancellationRequested)
         {
@@ -89,9 +95,13 @@ internal sealed class TransportResilience
                 ex.Timeout,
                 innerException: ex);
         }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
     }
 
-    private static ResiliencePipeline<HttpResponseMessage> BuildAttempts(RetrySettings settings, TimeProvider timeProvider, bool retry)
+    private static ResiliencePipeline<HttpResponseMessage> BuildAttempts(RetrySettings settings, TimeProvider timeProvider, bool retry, ILogger logger)
     {
         var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = timeProvider };
         if (retry)
@@ -107,6 +117,22 @@ internal sealed class TransportResilience
                     !args.Context.CancellationToken.IsCancellationRequested && TransientOutcome.IsTransient(args.Outcome)),
                 DelayGenerator = args => new ValueTask<TimeSpan?>(
                     args.Outcome.Result is { } response ? TransientOutcome.ServerDelay(response, timeProvider) : null),
+                OnRetry = args =>
+                {
+                    if (args.Context.Properties.TryGetValue(RequestKey, out var request))
+                    {
+                        Log.RetryScheduled(
+                            logger,
+                            request.Method.Method,
+                            request.RouteTemplate,
+                            request.RequestId,
+                            args.AttemptNumber + 2,
+                            args.RetryDelay.TotalMilliseconds,
+                            TransientOutcome.Describe(args.Outcome));
+                    }
+
+                    return default;
+                },
             });
         }
 

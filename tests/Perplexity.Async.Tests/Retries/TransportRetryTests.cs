@@ -357,6 +357,49 @@ public sealed class TransportRetryTests(WireMockFixture fixture) : RetryTestBase
         Handler.Requests.Count.ShouldBe(1);
     }
 
+    [Fact]
+    public async Task GetAsync_Retried_LogsRetryScheduledWithAttemptDelayAndReason()
+    {
+        Script("GET", JobPath, Error(503), Error(429, ("Retry-After", "2")), Ok());
+        var logs = new CapturingLoggerProvider();
+        var client = CreateSut(o => o.LoggerFactory = logs);
+
+        await DriveAsync(client.Sonar.GetAsync(JobId));
+
+        var retries = logs.Entries.Where(e => e.EventId.Id == 1006).ToList();
+        retries.Select(e => (e["Attempt"], e["DelayMilliseconds"], e["Reason"]))
+            .ShouldBe([(2, 500d, "status 503"), (3, 2000d, "status 429")]);
+        retries[0]["RouteTemplate"].ShouldBe("v1/async/sonar/{api_request}");
+        retries[0]["RequestId"].ShouldBe(JobId);
+    }
+
+    [Fact]
+    public async Task WaitForCompletionAsync_PollFails_IsRetriedByTheWaitNotByTheTransport()
+    {
+        Script("GET", JobPath, Error(503), Ok("deep-research-completed.json"));
+        var client = CreateSut();
+
+        var job = await DriveAsync(client.Sonar.WaitForCompletionAsync(JobId, new PollingOptions { UseJitter = false }, CancellationToken.None));
+
+        job.Status.ShouldBe(AsyncProcessingStatus.Completed);
+        Handler.Requests.Count.ShouldBe(2);
+        Handler.Offsets[1].ShouldBe(TimeSpan.FromSeconds(1), "the wait's first delay (1 s), not the transport's (0.5 s)");
+    }
+
+    [Fact]
+    public async Task GetAsync_AfterAWait_IsRetriedAgain()
+    {
+        Script("GET", JobPath, Ok("deep-research-completed.json"));
+        var client = CreateSut();
+        await DriveAsync(client.Sonar.WaitForCompletionAsync(JobId, CancellationToken.None));
+        Server.Reset();
+        Script("GET", JobPath, Error(503), Ok());
+
+        await Clock.DriveAsync(client.Sonar.GetAsync(JobId));
+
+        Handler.Requests.Count.ShouldBe(3);
+    }
+
     private List<TimeSpan> Gaps()
     {
         var offsets = Handler.Offsets;

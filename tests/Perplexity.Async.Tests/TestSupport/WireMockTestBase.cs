@@ -22,8 +22,10 @@ public abstract class WireMockTestBase : IClassFixture<WireMockFixture>, IDispos
 
     protected PerplexityAsyncClient CreateSut(Action<PerplexityAsyncClientOptions>? configure = null)
     {
-        // Retries off unless a test turns them on: on the real clock they would make error tests sleep.
-        var options = new PerplexityAsyncClientOptions { ApiKey = ApiKey, BaseAddress = BaseAddress, MaxRetries = 0 };
+        // Transport retries and the request timeout are off unless a test turns them on: on the real clock retries
+        // would make error tests sleep, and on a TestClock a timeout timer started during a real HTTP request looks
+        // like a delay the clock should skip to.
+        var options = new PerplexityAsyncClientOptions { ApiKey = ApiKey, BaseAddress = BaseAddress, MaxRetries = 0, RequestTimeout = null };
         configure?.Invoke(options);
         var client = new PerplexityAsyncClient(options);
         _clients.Add(client);

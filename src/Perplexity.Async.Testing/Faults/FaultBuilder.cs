@@ -1,0 +1,91 @@
+using System;
+using System.Net;
+using System.Net.Http;
+using Perplexity.Async.Testing.Internal;
+
+namespace Perplexity.Async.Testing;
+
+/// <summary>
+/// Says what a fault from <see cref="EmulatorFaults.Next"/> does. Each method queues the fault and returns the
+/// <see cref="EmulatorFaults"/>, so faults chain.
+/// </summary>
+public sealed class FaultBuilder
+{
+    private readonly EmulatorFaults _faults;
+    private readonly int _count;
+    private readonly HttpMethod? _method;
+
+    internal FaultBuilder(EmulatorFaults faults, int count, HttpMethod? method)
+    {
+        _faults = faults;
+        _count = count;
+        _method = method;
+    }
+
+    /// <summary>
+    /// Answers with <paramref name="statusCode"/>. The body defaults to the API's error JSON for the status
+    /// (<c>{"error": {"message", "type", "code"}}</c>).
+    /// </summary>
+    /// <param name="statusCode">The status, for example 429 (too many requests) or <see cref="HttpStatusCode.InternalServerError"/>.</param>
+    /// <param name="retryAfter">Sent as <c>Retry-After</c> in whole seconds (rounded up) when set.</param>
+    /// <param name="body">The body to send instead of the default, for example an HTML gateway page.</param>
+    /// <param name="mediaType">The body's content type. Defaults to <c>application/json</c>.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="retryAfter"/> is negative.</exception>
+    /// <exception cref="ArgumentException"><paramref name="mediaType"/> is empty.</exception>
+    public EmulatorFaults RespondWith(HttpStatusCode statusCode, TimeSpan? retryAfter = null, string? body = null, string mediaType = "application/json")
+    {
+        if (retryAfter < TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(retryAfter), retryAfter, "Retry-After cannot be negative.");
+        }
+
+        if (string.IsNullOrWhiteSpace(mediaType))
+        {
+            throw new ArgumentException("A media type is required.", nameof(mediaType));
+        }
+
+        return Add(new Fault(_count, _method, FaultKind.Respond)
+        {
+            StatusCode = statusCode,
+            RetryAfter = retryAfter,
+            Body = body,
+            MediaType = mediaType,
+        });
+    }
+
+    /// <summary>
+    /// Throws <see cref="System.Threading.Tasks.TaskCanceledException"/> with a <see cref="TimeoutException"/> inside,
+    /// as <c>HttpClient</c> does when its timeout elapses, without waiting.
+    /// </summary>
+    public EmulatorFaults TimeOut() => Add(new Fault(_count, _method, FaultKind.TimeOut));
+
+    /// <summary>
+    /// Never answers: the request ends only when its cancellation token is cancelled (by the caller, an attempt
+    /// timeout or <c>HttpClient.Timeout</c>), with <see cref="OperationCanceledException"/>.
+    /// </summary>
+    public EmulatorFaults Hang() => Add(new Fault(_count, _method, FaultKind.Hang));
+
+    /// <summary>Throws <see cref="HttpRequestException"/> as for a refused connection.</summary>
+    public EmulatorFaults FailConnection() => Add(new Fault(_count, _method, FaultKind.FailConnection));
+
+    /// <summary>
+    /// Answers normally, but only after <paramref name="delay"/> on the emulator's clock (advance a fake clock to
+    /// release it); cancelling the request ends the wait.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="delay"/> is negative.</exception>
+    public EmulatorFaults RespondAfter(TimeSpan delay)
+    {
+        if (delay < TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(delay), delay, "The delay cannot be negative.");
+        }
+
+        return Add(new Fault(_count, _method, FaultKind.Delay) { Delay = delay });
+    }
+
+    private EmulatorFaults Add(Fault fault)
+    {
+        _faults.Add(fault);
+        return _faults;
+    }
+}

@@ -1,0 +1,54 @@
+using System;
+
+namespace Perplexity.Async.Testing.Internal;
+
+/// <summary>The validated copy of <see cref="PerplexityEmulatorOptions"/> an emulator runs with.</summary>
+internal sealed class EmulatorSettings
+{
+    public EmulatorSettings(PerplexityEmulatorOptions options)
+    {
+        if (options is null)
+        {
+            throw new ArgumentNullException(nameof(options));
+        }
+
+        TimeProvider = options.TimeProvider
+            ?? throw new ArgumentException($"{nameof(options.TimeProvider)} is null.", nameof(options));
+        QueuedDuration = options.QueuedDuration >= TimeSpan.Zero
+            ? options.QueuedDuration
+            : throw new ArgumentException($"{nameof(options.QueuedDuration)} must not be negative; it is {options.QueuedDuration}.", nameof(options));
+        RunningDuration = options.RunningDuration >= TimeSpan.Zero
+            ? options.RunningDuration
+            : throw new ArgumentException($"{nameof(options.RunningDuration)} must not be negative; it is {options.RunningDuration}.", nameof(options));
+        Retention = options.Retention > TimeSpan.Zero
+            ? options.Retention
+            : throw new ArgumentException($"{nameof(options.Retention)} must be positive; it is {options.Retention}.", nameof(options));
+        if (options.ApiKey is not null && string.IsNullOrWhiteSpace(options.ApiKey))
+        {
+            throw new ArgumentException($"{nameof(options.ApiKey)} is empty or whitespace; leave it null to accept any key.", nameof(options));
+        }
+
+        ApiKey = options.ApiKey;
+        var address = options.BaseAddress
+            ?? throw new ArgumentException($"{nameof(options.BaseAddress)} is null.", nameof(options));
+        if (!address.IsAbsoluteUri)
+        {
+            throw new ArgumentException($"{nameof(options.BaseAddress)} '{address}' is not an absolute URI.", nameof(options));
+        }
+
+        BaseAddress = address.AbsolutePath.EndsWith("/", StringComparison.Ordinal) ? address : new Uri(address.AbsoluteUri + "/");
+    }
+
+    public TimeProvider TimeProvider { get; }
+
+    public TimeSpan QueuedDuration { get; }
+
+    public TimeSpan RunningDuration { get; }
+
+    public TimeSpan Retention { get; }
+
+    public string? ApiKey { get; }
+
+    /// <summary>The base address, always ending with <c>/</c>.</summary>
+    public Uri BaseAddress { get; }
+}

@@ -1,0 +1,36 @@
+using System;
+using System.Net;
+using System.Net.Http;
+
+namespace Perplexity.Async.Testing.Internal;
+
+/// <summary>One queued fault: what it does, to which requests, and how many more it will hit.</summary>
+internal sealed class Fault
+{
+    public Fault(int count, HttpMethod? method, FaultKind kind)
+    {
+        Remaining = count;
+        Method = method;
+        Kind = kind;
+    }
+
+    /// <summary>How many more requests it hits; only changed under the queue's lock.</summary>
+    public int Remaining { get; set; }
+
+    /// <summary>The only method it hits; null for any.</summary>
+    public HttpMethod? Method { get; }
+
+    public FaultKind Kind { get; }
+
+    public HttpStatusCode StatusCode { get; init; }
+
+    public TimeSpan? RetryAfter { get; init; }
+
+    public string? Body { get; init; }
+
+    public string MediaType { get; init; } = "application/json";
+
+    public TimeSpan Delay { get; init; }
+
+    public bool Hits(HttpMethod method) => Remaining > 0 && (Method is null || Method == method);
+}

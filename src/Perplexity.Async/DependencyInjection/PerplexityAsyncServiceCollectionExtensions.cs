@@ -1,0 +1,176 @@
+using System;
+using System.Net.Http;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Perplexity.Async;
+
+/// <summary>
+/// Registers <see cref="PerplexityAsyncClient"/> with dependency injection as a typed client of
+/// <c>IHttpClientFactory</c>, its <see cref="PerplexityAsyncClientOptions"/> validated at start-up.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Each call returns the <see cref="IHttpClientBuilder"/> of the client's <see cref="HttpClient"/>, so handlers
+/// chain on: <c>.AddStandardResilienceHandler()</c>, <c>.ConfigurePrimaryHttpMessageHandler(…)</c>,
+/// <c>.AddHttpMessageHandler(…)</c>.
+/// </para>
+/// <para>
+/// Several clients side by side (two API keys, two base addresses) are keyed services: register each with
+/// <see cref="AddPerplexityAsync(IServiceCollection, string, Action{PerplexityAsyncClientOptions})"/> and inject it
+/// with <c>[FromKeyedServices("key")] PerplexityAsyncClient client</c>. The key is also the name of the client's
+/// options (<c>IOptionsMonitor&lt;PerplexityAsyncClientOptions&gt;.Get("key")</c>).
+/// </para>
+/// <para>
+/// The clock is the <see cref="TimeProvider"/> registered in the container, unless the options set one; the
+/// logger factory is the container's <see cref="ILoggerFactory"/>, unless the options set one.
+/// </para>
+/// </remarks>
+public static class PerplexityAsyncServiceCollectionExtensions
+{
+    /// <summary>The name of the <see cref="HttpClient"/> of the unkeyed client: <c>Perplexity.Async</c>.</summary>
+    public const string HttpClientName = "Perplexity.Async";
+
+    /// <summary>
+    /// Registers <see cref="PerplexityAsyncClient"/> (transient, over a pooled <see cref="HttpClient"/>) configured
+    /// in code.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configure">Sets the options, for example <c>o =&gt; o.ApiKey = "…"</c>.</param>
+    /// <returns>The builder of the client's <see cref="HttpClient"/>, to add handlers.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <example>
+    /// <code>
+    /// builder.Services.AddPerplexityAsync(o => o.ApiKey = builder.Configuration["Perplexity:ApiKey"])
+    ///     .AddStandardResilienceHandler();
+    /// </code>
+    /// </example>
+    public static IHttpClientBuilder AddPerplexityAsync(this IServiceCollection services, Action<PerplexityAsyncClientOptions> configure)
+    {
+        RequireNotNull(services, nameof(services));
+        RequireNotNull(configure, nameof(configure));
+        return AddCore(services, serviceKey: null, options => options.Configure(configure));
+    }
+
+    /// <summary>
+    /// Registers <see cref="PerplexityAsyncClient"/> (transient, over a pooled <see cref="HttpClient"/>) configured
+    /// from a configuration section, by convention <c>"Perplexity"</c>
+    /// (<see cref="PerplexityAsyncClientOptions.DefaultSectionName"/>). Changes to the configuration apply to
+    /// clients resolved afterwards.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configuration">The section holding the options, for example <c>builder.Configuration.GetSection("Perplexity")</c>.</param>
+    /// <returns>The builder of the client's <see cref="HttpClient"/>, to add handlers.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static IHttpClientBuilder AddPerplexityAsync(this IServiceCollection services, IConfiguration configuration)
+    {
+        RequireNotNull(services, nameof(services));
+        RequireNotNull(configuration, nameof(configuration));
+        return AddCore(services, serviceKey: null, options => Bind(options, configuration));
+    }
+
+    /// <summary>
+    /// Registers a keyed <see cref="PerplexityAsyncClient"/> configured in code, next to any others: inject it with
+    /// <c>[FromKeyedServices(serviceKey)]</c> or resolve it with <c>GetRequiredKeyedService</c>.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="serviceKey">The client's key; also the name of its options and, prefixed with <c>Perplexity.Async:</c>, of its <see cref="HttpClient"/>.</param>
+    /// <param name="configure">Sets the options.</param>
+    /// <returns>The builder of the client's <see cref="HttpClient"/>, to add handlers.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="serviceKey"/> is empty or whitespace.</exception>
+    public static IHttpClientBuilder AddPerplexityAsync(
+        this IServiceCollection services, string serviceKey, Action<PerplexityAsyncClientOptions> configure)
+    {
+        RequireNotNull(services, nameof(services));
+        RequireKey(serviceKey);
+        RequireNotNull(configure, nameof(configure));
+        return AddCore(services, serviceKey, options => options.Configure(configure));
+    }
+
+    /// <summary>
+    /// Registers a keyed <see cref="PerplexityAsyncClient"/> configured from a configuration section, next to any
+    /// others: inject it with <c>[FromKeyedServices(serviceKey)]</c> or resolve it with <c>GetRequiredKeyedService</c>.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="serviceKey">The client's key; also the name of its options and, prefixed with <c>Perplexity.Async:</c>, of its <see cref="HttpClient"/>.</param>
+    /// <param name="configuration">The section holding this client's options, for example <c>builder.Configuration.GetSection("Perplexity:Research")</c>.</param>
+    /// <returns>The builder of the client's <see cref="HttpClient"/>, to add handlers.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="serviceKey"/> is empty or whitespace.</exception>
+    public static IHttpClientBuilder AddPerplexityAsync(this IServiceCollection services, string serviceKey, IConfiguration configuration)
+    {
+        RequireNotNull(services, nameof(services));
+        RequireKey(serviceKey);
+        RequireNotNull(configuration, nameof(configuration));
+        return AddCore(services, serviceKey, options => Bind(options, configuration));
+    }
+
+    private static IHttpClientBuilder AddCore(
+        IServiceCollection services, string? serviceKey, Action<OptionsBuilder<PerplexityAsyncClientOptions>> configureOptions)
+    {
+        var optionsName = serviceKey ?? Options.DefaultName;
+        var options = services.AddOptions<PerplexityAsyncClientOptions>(optionsName);
+        configureOptions(options);
+        options.PostConfigure<IServiceProvider>(FillFromServices).ValidateOnStart();
+        services.TryAddEnumerable(
+            ServiceDescriptor.Singleton<IValidateOptions<PerplexityAsyncClientOptions>, PerplexityAsyncClientOptionsValidator>());
+
+        if (serviceKey is null)
+        {
+            return services.AddHttpClient(HttpClientName)
+                .AddTypedClient((httpClient, provider) => Create(httpClient, provider, optionsName));
+        }
+
+        var builder = services.AddHttpClient(HttpClientName + ":" + serviceKey);
+        var httpClientName = builder.Name;
+        services.AddKeyedTransient(serviceKey, (provider, _) =>
+            Create(provider.GetRequiredService<IHttpClientFactory>().CreateClient(httpClientName), provider, optionsName));
+        return builder;
+    }
+
+    private static void Bind(OptionsBuilder<PerplexityAsyncClientOptions> options, IConfiguration configuration)
+    {
+        // The source generator binds every setting that text can hold, without reflection; it skips TimeProvider
+        // and LoggerFactory, which come from code or the container (hence SYSLIB1100/1101 off in the project file).
+        options.Bind(configuration);
+    }
+
+    private static PerplexityAsyncClient Create(HttpClient httpClient, IServiceProvider provider, string optionsName) =>
+        new(httpClient, provider.GetRequiredService<IOptionsMonitor<PerplexityAsyncClientOptions>>().Get(optionsName));
+
+    // Options set in code win; the container fills what they leave at the default.
+    private static void FillFromServices(PerplexityAsyncClientOptions options, IServiceProvider provider)
+    {
+        if (options.TimeProvider is null || ReferenceEquals(options.TimeProvider, TimeProvider.System))
+        {
+            options.TimeProvider = provider.GetService<TimeProvider>() ?? TimeProvider.System;
+        }
+
+        options.LoggerFactory ??= provider.GetService<ILoggerFactory>();
+    }
+
+    private static void RequireNotNull(object? value, string name)
+    {
+        if (value is null)
+        {
+            throw new ArgumentNullException(name);
+        }
+    }
+
+    private static void RequireKey(string? serviceKey)
+    {
+        if (serviceKey is null)
+        {
+            throw new ArgumentNullException(nameof(serviceKey));
+        }
+
+        if (string.IsNullOrWhiteSpace(serviceKey))
+        {
+            throw new ArgumentException("A service key is required; it is empty or whitespace.", nameof(serviceKey));
+        }
+    }
+}

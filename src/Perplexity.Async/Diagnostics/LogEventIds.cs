@@ -1,0 +1,35 @@
+namespace Perplexity.Async.Diagnostics;
+
+/// <summary>
+/// The client's log event ids. They are a promise: a released id never changes meaning, new ones are added.
+/// 1xxx are HTTP calls, 2xxx are jobs (waiting and polling).
+/// </summary>
+internal static class LogEventIds
+{
+    /// <summary>Debug: a request is about to be sent (method, route template, request id).</summary>
+    public const int RequestSent = 1001;
+
+    /// <summary>Debug: a success response arrived (status, duration).</summary>
+    public const int ResponseReceived = 1002;
+
+    /// <summary>Warning: an error status arrived (status, duration).</summary>
+    public const int ErrorResponseReceived = 1003;
+
+    /// <summary>Warning: no response arrived (network failure, timeout, cancellation).</summary>
+    public const int RequestFailed = 1004;
+
+    /// <summary>Trace: the request body, with the API key redacted.</summary>
+    public const int RequestBody = 1005;
+
+    /// <summary>Warning: a failed call will be tried again (attempt, delay, reason).</summary>
+    public const int RetryScheduled = 1006;
+
+    /// <summary>Information: a polled job changed status.</summary>
+    public const int PollStatusChanged = 2001;
+
+    /// <summary>Error: a job ended with status <c>FAILED</c>.</summary>
+    public const int JobFailed = 2002;
+
+    /// <summary>Information: a waited-on job completed.</summary>
+    public const int JobCompleted = 2003;
+}

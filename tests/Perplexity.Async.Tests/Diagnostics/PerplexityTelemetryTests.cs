@@ -1,0 +1,97 @@
+using System.Diagnostics;
+using Perplexity.Async.Diagnostics;
+using Perplexity.Async.Tests.TestSupport;
+
+namespace Perplexity.Async.Tests.Diagnostics;
+
+public sealed class PerplexityTelemetryTests
+{
+    [Fact]
+    public void RecordCompletion_CompletedJob_RecordsInputAndOutputTokensWithGenAiTags()
+    {
+        var model = "model-" + Guid.NewGuid().ToString("N");
+        using var capture = new TelemetryCapture();
+
+        PerplexityTelemetry.RecordCompletion(Completed(model));
+
+        var usage = capture.MeasurementsOf("gen_ai.client.token.usage", "gen_ai.response.model", model);
+        usage.Count.ShouldBe(2);
+        usage.Single(m => Equals(m.Tags["gen_ai.token.type"], "input")).Value.ShouldBe(38);
+        usage.Single(m => Equals(m.Tags["gen_ai.token.type"], "output")).Value.ShouldBe(2874);
+        usage.ShouldAllBe(m =>
+            m.Unit == "{token}"
+            && Equals(m.Tags["gen_ai.operation.name"], "chat")
+            && Equals(m.Tags["gen_ai.provider.name"], "perplexity")
+            && Equals(m.Tags["gen_ai.request.model"], model));
+    }
+
+    [Fact]
+    public void RecordCompletion_CompletedJob_AddsTheTotalCost()
+    {
+        var model = "model-" + Guid.NewGuid().ToString("N");
+        using var capture = new TelemetryCapture();
+
+        PerplexityTelemetry.RecordCompletion(Completed(model));
+
+        var cost = capture.MeasurementsOf("perplexity.client.cost", "gen_ai.response.model", model).ShouldHaveSingleItem();
+        cost.Value.ShouldBe(0.463345, tolerance: 1e-9);
+        cost.Unit.ShouldBe("{USD}");
+        cost.Tags.ShouldNotContainKey("gen_ai.token.type");
+    }
+
+    [Fact]
+    public void RecordCompletion_WithAnActivity_TagsItWithModelUsageAndCost()
+    {
+        var model = "model-" + Guid.NewGuid().ToString("N");
+        using var activity = new Activity("test");
+
+        PerplexityTelemetry.RecordCompletion(Completed(model), activity);
+
+        activity.GetTagItem("gen_ai.request.model").ShouldBe(model);
+        activity.GetTagItem("gen_ai.response.model").ShouldBe(model);
+        activity.GetTagItem("gen_ai.response.id").ShouldNotBeNull();
+        activity.GetTagItem("gen_ai.usage.input_tokens").ShouldBe(38);
+        activity.GetTagItem("gen_ai.usage.output_tokens").ShouldBe(2874);
+        activity.GetTagItem("perplexity.cost.total").ShouldBe(0.463345);
+    }
+
+    [Theory]
+    [InlineData("CREATED")]
+    [InlineData("IN_PROGRESS")]
+    [InlineData("FAILED")]
+    public void RecordCompletion_JobNotCompleted_RecordsNothing(string status)
+    {
+        var model = "model-" + Guid.NewGuid().ToString("N");
+        using var capture = new TelemetryCapture();
+        using var activity = new Activity("test");
+
+        PerplexityTelemetry.RecordCompletion(Completed(model) with { Status = new AsyncProcessingStatus(status) }, activity);
+
+        capture.Measurements.ShouldNotContain(m => m.Tags.Values.Contains(model));
+        activity.TagObjects.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void RecordCompletion_NoUsage_TagsTheModelButRecordsNoMeasurement()
+    {
+        var model = "model-" + Guid.NewGuid().ToString("N");
+        var job = Completed(model);
+        using var capture = new TelemetryCapture();
+        using var activity = new Activity("test");
+
+        PerplexityTelemetry.RecordCompletion(job with { Response = job.Response! with { Usage = null } }, activity);
+
+        activity.GetTagItem("gen_ai.response.model").ShouldBe(model);
+        capture.Measurements.ShouldNotContain(m => m.Tags.Values.Contains(model));
+    }
+
+    [Fact]
+    public void RecordCompletion_Null_Throws() =>
+        Should.Throw<ArgumentNullException>(() => PerplexityTelemetry.RecordCompletion(null!)).ParamName.ShouldBe("envelope");
+
+    private static AsyncApiChatCompletionsResponse Completed(string model)
+    {
+        var job = Fixture.Envelope("deep-research-completed.json");
+        return job with { Model = model, Response = job.Response! with { Model = model } };
+    }
+}

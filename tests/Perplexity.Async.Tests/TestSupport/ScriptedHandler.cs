@@ -1,0 +1,133 @@
+using System.Net;
+using System.Net.Http;
+using System.Text;
+using System.Text.Json.Nodes;
+using System.Threading;
+
+namespace Perplexity.Async.Tests.TestSupport;
+
+/// <summary>
+/// An in-memory API: answers each request with the next scripted response (the last one repeats), records when each
+/// request arrived on the <see cref="TestClock"/>, and tells the clock a request happened.
+/// </summary>
+internal sealed class ScriptedHandler(TestClock clock) : HttpMessageHandler
+{
+    private readonly object _gate = new();
+    private readonly Queue<Func<HttpRequestMessage, CancellationToken, Task<HttpResponseMessage>>> _script = new();
+    private readonly List<RecordedRequest> _requests = [];
+    private Func<HttpRequestMessage, CancellationToken, Task<HttpResponseMessage>>? _last;
+
+    public IReadOnlyList<RecordedRequest> Requests
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _requests.ToList();
+            }
+        }
+    }
+
+    /// <summary>The gaps between consecutive requests, on the fake clock.</summary>
+    public IReadOnlyList<TimeSpan> Delays
+    {
+        get
+        {
+            var requests = Requests;
+            return requests.Skip(1).Select((r, i) => r.At - requests[i].At).ToList();
+        }
+    }
+
+    public ScriptedHandler Then(Func<HttpResponseMessage> response) =>
+        Then((_, _) => Task.FromResult(response()));
+
+    public ScriptedHandler Then(Func<HttpRequestMessage, CancellationToken, Task<HttpResponseMessage>> response)
+    {
+        lock (_gate)
+        {
+            _script.Enqueue(response);
+        }
+
+        return this;
+    }
+
+    public ScriptedHandler Then(string status, int times = 1)
+    {
+        for (var i = 0; i < times; i++)
+        {
+            Then(() => Api.Envelope(status));
+        }
+
+        return this;
+    }
+
+    public ScriptedHandler ThenCompleted() => Then(() => Api.Completed());
+
+    public ScriptedHandler ThenError(int status, Action<HttpResponseMessage>? configure = null, int times = 1)
+    {
+        for (var i = 0; i < times; i++)
+        {
+            Then(() =>
+            {
+                var response = Api.Error(status);
+                configure?.Invoke(response);
+                return response;
+            });
+        }
+
+        return this;
+    }
+
+    public ScriptedHandler ThenNetworkError() =>
+        Then((_, _) => Task.FromException<HttpResponseMessage>(new HttpRequestException("Connection refused (in-memory).")));
+
+    /// <summary>A request that never answers until it is cancelled; <paramref name="entered"/> completes when it arrives.</summary>
+    public ScriptedHandler ThenHang(TaskCompletionSource entered) =>
+        Then(async (_, cancellationToken) =>
+        {
+            entered.TrySetResult();
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+            throw new InvalidOperationException("unreachable");
+        });
+
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        Func<HttpRequestMessage, CancellationToken, Task<HttpResponseMessage>> next;
+        lock (_gate)
+        {
+            _requests.Add(new RecordedRequest(request.Method, request.RequestUri!, clock.GetUtcNow(), request.Headers.ToDictionary(h => h.Key, h => string.Join(",", h.Value), StringComparer.OrdinalIgnoreCase)));
+            next = _script.Count > 0 ? _last = _script.Dequeue() : _last ?? throw new InvalidOperationException("Nothing scripted.");
+        }
+
+        clock.MarkEvent();
+        return next(request, cancellationToken);
+    }
+}
+
+internal sealed record RecordedRequest(HttpMethod Method, Uri Uri, DateTimeOffset At, IReadOnlyDictionary<string, string> Headers);
+
+/// <summary>Canned API answers built from the fixtures.</summary>
+internal static class Api
+{
+    public const string JobId = "req_01JD4Q8Z3Y7M0K5N2P6R9T1V4W";
+
+    public static string EnvelopeJson(string status, bool withResponse = false)
+    {
+        var node = JsonNode.Parse(Fixture.Read(withResponse ? "deep-research-completed.json" : "created.json"))!.AsObject();
+        node["id"] = JobId;
+        node["status"] = status;
+        return node.ToJsonString();
+    }
+
+    public static HttpResponseMessage Envelope(string status) => Json(EnvelopeJson(status));
+
+    public static HttpResponseMessage Completed() => Json(EnvelopeJson("COMPLETED", withResponse: true));
+
+    public static HttpResponseMessage Failed() => Json(Fixture.Read("failed.json"));
+
+    public static HttpResponseMessage Json(string body, HttpStatusCode status = HttpStatusCode.OK) =>
+        new(status) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+
+    public static HttpResponseMessage Error(int status) =>
+        Json($$$"""{"error":{"message":"scripted {{{status}}}","type":"test","code":"{{{status}}}"}}""", (HttpStatusCode)status);
+}

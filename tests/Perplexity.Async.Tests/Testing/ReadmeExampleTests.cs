@@ -1,0 +1,81 @@
+using System.Net;
+using System.Net.Http;
+using Microsoft.Extensions.Time.Testing;
+using Perplexity.Async.Testing;
+
+namespace Perplexity.Async.Tests.Testing;
+
+/// <summary>The README's "Testing with the emulator" snippets, run as written.</summary>
+public sealed class ReadmeExampleTests
+{
+    [Fact]
+    public async Task QuickStart_RunsAsDocumented()
+    {
+        var time = new FakeTimeProvider();
+        var emulator = new PerplexityEmulator(time);
+        using var client = emulator.CreateClient();
+
+        EmulatedJob job = emulator.AddJob("How do heat pumps work?");
+        time.Advance(TimeSpan.FromSeconds(4));
+
+        var result = await client.Sonar.GetAsync(job.Id);
+        result.Status.ShouldBe(AsyncProcessingStatus.Completed);
+        result.Response!.Text.ShouldNotBeNull().ShouldContain("heat pumps");
+    }
+
+    [Fact]
+    public async Task ScriptsFaultsAndRecording_RunAsDocumented()
+    {
+        var time = new FakeTimeProvider();
+        var emulator = new PerplexityEmulator(new PerplexityEmulatorOptions
+        {
+            TimeProvider = time,
+            RunningDuration = TimeSpan.FromMinutes(3),
+            ApiKey = "pplx-test",
+        });
+        using var client = emulator.CreateClient();
+
+        emulator.Script.ForPrompt("What is the boiling point of water?")
+            .CompleteWith(PerplexityModelFactory.CompletionResponse(text: "100 °C at sea level [1].",
+                citations: ["https://en.wikipedia.org/wiki/Boiling_point"]));
+        emulator.Script.ForPrompt(p => p.Contains("outage")).FailWith("upstream model unavailable");
+        emulator.Script.ForPrompt("stuck").NeverFinish();
+
+        emulator.Faults
+            .Next(2).RespondWith((HttpStatusCode)429, retryAfter: TimeSpan.FromSeconds(5))
+            .Next(1, HttpMethod.Get).FailConnection();
+
+        // The code under test: here, a caller that retries transient errors itself. Time is advanced while it
+        // waits, so this holds whether or not the SDK also retries internally.
+        var job = emulator.AddJob("What is the boiling point of water?");
+        time.Advance(TimeSpan.FromMinutes(4));
+        AsyncApiChatCompletionsResponse? result = null;
+        for (var attempt = 0; result is null; attempt++)
+        {
+            try
+            {
+                result = await AdvanceUntilDone(time, client.Sonar.GetAsync(job.Id));
+            }
+            catch (PerplexityException) when (attempt < 5)
+            {
+            }
+        }
+
+        result.Response!.Text.ShouldBe("100 °C at sea level [1].");
+        emulator.Faults.Pending.ShouldBe(0);
+        emulator.Requests.Count(r => r.StatusCode == (HttpStatusCode)429).ShouldBe(2);
+        emulator.Requests[^1].StatusCode.ShouldBe(HttpStatusCode.OK);
+        emulator.Requests[^1].Header("Authorization").ShouldBe("Bearer pplx-test");
+    }
+
+    private static async Task<T> AdvanceUntilDone<T>(FakeTimeProvider time, Task<T> task)
+    {
+        for (var i = 0; i < 1000 && !task.IsCompleted; i++)
+        {
+            time.Advance(TimeSpan.FromSeconds(1));
+            await Task.Yield();
+        }
+
+        return await task;
+    }
+}
