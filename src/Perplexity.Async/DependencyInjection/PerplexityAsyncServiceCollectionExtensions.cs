@@ -16,7 +16,8 @@ namespace Perplexity.Async;
 /// <para>
 /// Each call returns the <see cref="IHttpClientBuilder"/> of the client's <see cref="HttpClient"/>, so handlers
 /// chain on: <c>.AddStandardResilienceHandler()</c>, <c>.ConfigurePrimaryHttpMessageHandler(…)</c>,
-/// <c>.AddHttpMessageHandler(…)</c>.
+/// <c>.AddHttpMessageHandler(…)</c>. With a retrying handler, set
+/// <see cref="PerplexityAsyncClientOptions.MaxRetries"/> to 0 so the client's own retries do not multiply with it.
 /// </para>
 /// <para>
 /// Several clients side by side (two API keys, two base addresses) are keyed services: register each with
@@ -44,7 +45,11 @@ public static class PerplexityAsyncServiceCollectionExtensions
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <example>
     /// <code>
-    /// builder.Services.AddPerplexityAsync(o => o.ApiKey = builder.Configuration["Perplexity:ApiKey"])
+    /// builder.Services.AddPerplexityAsync(o =>
+    ///     {
+    ///         o.ApiKey = builder.Configuration["Perplexity:ApiKey"];
+    ///         o.MaxRetries = 0; // the resilience handler retries; the client's retries would multiply with it
+    ///     })
     ///     .AddStandardResilienceHandler();
     /// </code>
     /// </example>

@@ -33,6 +33,10 @@ public abstract class PollingTestBase : IDisposable
             ApiKey = WireMockTestBase.ApiKey,
             BaseAddress = new Uri("https://api.test/"),
             TimeProvider = Clock,
+
+            // Each poll starts on the clock's timer thread and first makes its request-timeout timer: the clock could
+            // take that timer for the next delay and skip 15 minutes ahead. The waits under test have their own timeout.
+            RequestTimeout = null,
         };
         configure?.Invoke(options);
         var httpClient = new HttpClient(Handler, disposeHandler: false);

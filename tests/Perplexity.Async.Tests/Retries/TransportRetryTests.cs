@@ -377,7 +377,7 @@ public sealed class TransportRetryTests(WireMockFixture fixture) : RetryTestBase
     public async Task WaitForCompletionAsync_PollFails_IsRetriedByTheWaitNotByTheTransport()
     {
         Script("GET", JobPath, Error(503), Ok("deep-research-completed.json"));
-        var client = CreateSut();
+        var client = CreateSut(NoRequestTimeout);
 
         var job = await DriveAsync(client.Sonar.WaitForCompletionAsync(JobId, new PollingOptions { UseJitter = false }, CancellationToken.None));
 
@@ -390,7 +390,7 @@ public sealed class TransportRetryTests(WireMockFixture fixture) : RetryTestBase
     public async Task GetAsync_AfterAWait_IsRetriedAgain()
     {
         Script("GET", JobPath, Ok("deep-research-completed.json"));
-        var client = CreateSut();
+        var client = CreateSut(NoRequestTimeout);
         await DriveAsync(client.Sonar.WaitForCompletionAsync(JobId, CancellationToken.None));
         Server.Reset();
         Script("GET", JobPath, Error(503), Ok());
@@ -399,6 +399,10 @@ public sealed class TransportRetryTests(WireMockFixture fixture) : RetryTestBase
 
         Handler.Requests.Count.ShouldBe(3);
     }
+
+    // A poll starts on the clock's timer thread and first makes its request-timeout timer, which the clock could take
+    // for the next delay (and skip 15 minutes); wait tests turn that timeout off.
+    private static void NoRequestTimeout(PerplexityAsyncClientOptions options) => options.RequestTimeout = null;
 
     private List<TimeSpan> Gaps()
     {

@@ -228,10 +228,18 @@ public sealed class EmulatorFaultTests : IDisposable
             RequestTimeout = null,
         });
 
+    // The SDK's retry delays are timers on this clock, and it may reach the next one on another thread after a burst
+    // of advances: keep advancing until the call ends (a count-bounded loop could stop first and then wait forever).
     private async Task<T> AdvanceUntilDone<T>(Task<T> task)
     {
-        for (var i = 0; i < 1000 && !task.IsCompleted; i++)
+        var realTime = System.Diagnostics.Stopwatch.StartNew();
+        while (!task.IsCompleted)
         {
+            if (realTime.Elapsed > TimeSpan.FromSeconds(30))
+            {
+                throw new TimeoutException("The SDK call did not end within 30 s of real time.");
+            }
+
             _harness.Time.Advance(TimeSpan.FromSeconds(1));
             await Task.Yield();
         }

@@ -68,10 +68,18 @@ public sealed class ReadmeExampleTests
         emulator.Requests[^1].Header("Authorization").ShouldBe("Bearer pplx-test");
     }
 
+    // The SDK's retry delays are timers on this clock, and it may reach the next one on another thread after a burst
+    // of advances: keep advancing until the call ends (a count-bounded loop could stop first and then wait forever).
     private static async Task<T> AdvanceUntilDone<T>(FakeTimeProvider time, Task<T> task)
     {
-        for (var i = 0; i < 1000 && !task.IsCompleted; i++)
+        var realTime = System.Diagnostics.Stopwatch.StartNew();
+        while (!task.IsCompleted)
         {
+            if (realTime.Elapsed > TimeSpan.FromSeconds(30))
+            {
+                throw new TimeoutException("The SDK call did not end within 30 s of real time.");
+            }
+
             time.Advance(TimeSpan.FromSeconds(1));
             await Task.Yield();
         }
