@@ -190,6 +190,8 @@ public sealed class ErrorMappingTests(WireMockFixture fixture) : WireMockTestBas
     [Theory]
     [InlineData("-5")]
     [InlineData("soon")]
+    [InlineData("NaN")]
+    [InlineData("Infinity")]
     [InlineData("")]
     public async Task GetAsync_UnusableRetryAfterMs_FallsBackToRetryAfter(string value)
     {
