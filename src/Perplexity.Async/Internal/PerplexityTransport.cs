@@ -123,6 +123,11 @@ internal sealed class PerplexityTransport
             var what = body.BytesRead == 0 ? "The body is empty" : "The body is not the documented JSON";
             throw new PerplexityProtocolException($"{what}: {ex.Message}", status, excerpt, ex);
         }
+        catch (PerplexityProtocolException ex) when (body.LimitExceeded)
+        {
+            // The size guard fires inside the stream, which knows neither the status nor the redaction.
+            throw new PerplexityProtocolException(ex.Message, status, Settings.Redact(body.Excerpt()), ex);
+        }
         catch (Exception ex) when (ex is IOException or HttpRequestException)
         {
             throw new PerplexityConnectionException($"The connection broke while reading the body: {ex.Message}", ex);
