@@ -8,6 +8,7 @@ using BenchmarkDotNet.Configs;
 using Perplexity.Async.Benchmarks.Baseline;
 using Perplexity.Async.Benchmarks.Infrastructure;
 using Perplexity.Async.Benchmarks.Payloads;
+using Perplexity.Async.Serialization;
 
 namespace Perplexity.Async.Benchmarks;
 
@@ -77,4 +78,18 @@ public class GetAsyncBenchmarks
     [Benchmark]
     [BenchmarkCategory(Categories.GetAsync)]
     public Task<AsyncApiChatCompletionsResponse> Sdk() => _route.GetAsync(_requestId);
+
+    /// <summary>
+    /// Diagnostic: the baseline's HTTP code reading into the SDK's models. Against <see cref="Sdk"/> it isolates
+    /// the SDK's transport (validation, headers, error mapping, bounded body); against the baseline, its models.
+    /// </summary>
+    [Benchmark]
+    [BenchmarkCategory(Categories.GetAsync)]
+    public async Task<AsyncApiChatCompletionsResponse?> HttpClientIntoSdkModels()
+    {
+        using var response = await _raw.GetAsync(_routePrefix + Uri.EscapeDataString(_requestId), HttpCompletionOption.ResponseHeadersRead);
+        response.EnsureSuccessStatusCode();
+        using var stream = await response.Content.ReadAsStreamAsync();
+        return await JsonSerializer.DeserializeAsync(stream, PerplexityJsonContext.Default.AsyncApiChatCompletionsResponse);
+    }
 }
