@@ -34,6 +34,8 @@ internal sealed class ClientSettings
 
         ApiKey = PerplexityAsyncClientOptionsValidator.ResolveApiKey(options)!;
         BaseAddress = WithTrailingSlash(options.BaseAddress);
+        RequestUriPrefix = WithTrailingSlash(BaseAddress.GetLeftPart(UriPartial.Path));
+        AuthorizationHeaderValue = "Bearer " + ApiKey;
         TimeProvider = options.TimeProvider;
         MaxResponseContentBytes = options.MaxResponseContentBytes;
         Logger = options.LoggerFactory?.CreateLogger<PerplexityAsyncClient>() ?? (ILogger)NullLogger.Instance;
@@ -43,6 +45,18 @@ internal sealed class ClientSettings
     public string ApiKey { get; }
 
     public Uri BaseAddress { get; }
+
+    /// <summary>
+    /// The base address up to its path (always ending in <c>/</c>): a request's relative path and query appended
+    /// to it give what <c>new Uri(BaseAddress, relative)</c> gives, without parsing a relative URI first.
+    /// </summary>
+    public string RequestUriPrefix { get; }
+
+    /// <summary>
+    /// The <c>Authorization</c> header value, built once and sent as is, so no header object is parsed or
+    /// allocated per request. The validator has refused keys with line breaks, which would inject headers.
+    /// </summary>
+    public string AuthorizationHeaderValue { get; }
 
     public TimeProvider TimeProvider { get; }
 
@@ -63,6 +77,9 @@ internal sealed class ClientSettings
     // Without the trailing slash, relative routes would replace the base address's last segment.
     private static Uri WithTrailingSlash(Uri address) =>
         address.AbsolutePath.EndsWith("/", StringComparison.Ordinal) ? address : new Uri(address.AbsoluteUri + "/");
+
+    private static string WithTrailingSlash(string prefix) =>
+        prefix.EndsWith("/", StringComparison.Ordinal) ? prefix : prefix + "/";
 
     private static string GetVersion()
     {

@@ -18,7 +18,6 @@ namespace Perplexity.Async.Internal;
 /// </summary>
 internal sealed class PerplexityTransport
 {
-    private static readonly MediaTypeWithQualityHeaderValue AcceptJson = new("application/json");
     private static readonly MediaTypeHeaderValue JsonContentType = new("application/json") { CharSet = "utf-8" };
 
     private readonly HttpClient _httpClient;
@@ -72,12 +71,13 @@ internal sealed class PerplexityTransport
 
     private HttpRequestMessage CreateMessage(PerplexityRequest request)
     {
-        var message = new HttpRequestMessage(request.Method, new Uri(Settings.BaseAddress, request.PathAndQuery));
+        var message = new HttpRequestMessage(request.Method, new Uri(Settings.RequestUriPrefix + request.PathAndQuery, UriKind.Absolute));
         try
         {
             var headers = message.Headers;
-            headers.Authorization = new AuthenticationHeaderValue("Bearer", Settings.ApiKey);
-            headers.Accept.Add(AcceptJson);
+            // Raw, prebuilt values: no header objects parsed or allocated per request (the key was validated once).
+            headers.TryAddWithoutValidation("Authorization", Settings.AuthorizationHeaderValue);
+            headers.TryAddWithoutValidation("Accept", "application/json");
             headers.TryAddWithoutValidation("User-Agent", ClientSettings.UserAgent);
             RequestHeaders.Apply(headers, request.Options);
             if (request.Body is { } body)
@@ -98,7 +98,7 @@ internal sealed class PerplexityTransport
     private async Task<T> ReadJsonAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
     {
         var status = response.StatusCode;
-        var mediaType = response.Content.Headers.ContentType?.MediaType;
+        var mediaType = ResponseMediaType.Of(response.Content);
 #if NET
         var raw = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
 #else

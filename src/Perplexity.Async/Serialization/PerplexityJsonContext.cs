@@ -20,6 +20,8 @@ namespace Perplexity.Async.Serialization;
 [JsonSerializable(typeof(ChatMessageContentFileChunk))]
 [JsonSerializable(typeof(ChatMessageContentPdfChunk))]
 [JsonSerializable(typeof(ChatMessageContentVideoChunk))]
+[JsonSerializable(typeof(SearchResultSource))]
+[JsonSerializable(typeof(ApiPublicSearchResult))]
 internal sealed partial class PerplexityJsonContext : JsonSerializerContext
 {
 }
