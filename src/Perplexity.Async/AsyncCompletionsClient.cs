@@ -140,6 +140,12 @@ public class AsyncCompletionsClient
     public virtual Task<AsyncApiChatCompletionsResponse> GetAsync(
         string requestId, AsyncRequestOptions? options = null, CancellationToken cancellationToken = default)
     {
+        // A null id would otherwise address the route itself, which answers with the job list.
+        if (requestId is null)
+        {
+            throw new ArgumentNullException(nameof(requestId), "A request id is required.");
+        }
+
         var request = new PerplexityRequest(HttpMethod.Get, Route, requestId, options);
         return _transport.SendAsync(request, PerplexityJsonContext.Default.AsyncApiChatCompletionsResponse, cancellationToken);
     }

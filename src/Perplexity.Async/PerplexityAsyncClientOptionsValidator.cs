@@ -12,6 +12,8 @@ namespace Perplexity.Async;
 /// </summary>
 public class PerplexityAsyncClientOptionsValidator : IValidateOptions<PerplexityAsyncClientOptions>
 {
+    private static readonly char[] HeaderBreakingCharacters = ['\r', '\n', '\0'];
+
     /// <inheritdoc/>
     public virtual ValidateOptionsResult Validate(string? name, PerplexityAsyncClientOptions options)
     {
@@ -38,9 +40,15 @@ public class PerplexityAsyncClientOptionsValidator : IValidateOptions<Perplexity
             throw new ArgumentNullException(nameof(failures));
         }
 
-        if (string.IsNullOrWhiteSpace(ResolveApiKey(options)))
+        var apiKey = ResolveApiKey(options);
+        if (string.IsNullOrWhiteSpace(apiKey))
         {
             failures.Add($"{nameof(options.ApiKey)} is not set and the {PerplexityAsyncClientOptions.ApiKeyEnvironmentVariable} environment variable is empty.");
+        }
+        else if (apiKey!.IndexOfAny(HeaderBreakingCharacters) >= 0)
+        {
+            // The key travels in the Authorization header; a line break there would start a new header.
+            failures.Add($"{nameof(options.ApiKey)} contains a line break or NUL character, which a header value cannot carry.");
         }
 
         var address = options.BaseAddress;

@@ -26,10 +26,11 @@ internal static class ApiExceptionFactory
             RequestId = request.RequestId,
             ResponseBody = string.IsNullOrEmpty(body) ? null : body,
             RetryAfter = RetryAfter(response, settings.TimeProvider),
+            // The body was redacted as raw text, but a JSON escape (\u0070...) only turns into the key when parsed.
             ErrorMessage = settings.Redact(parsed.Message),
-            ErrorType = parsed.Type,
-            ErrorCode = parsed.Code,
-            ValidationErrors = parsed.ValidationErrors,
+            ErrorType = settings.Redact(parsed.Type),
+            ErrorCode = settings.Redact(parsed.Code),
+            ValidationErrors = parsed.ValidationErrors.Select(e => e with { Message = settings.Redact(e.Message)! }).ToArray(),
         };
 
         var message = Describe(details);

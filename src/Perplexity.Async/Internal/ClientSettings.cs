@@ -35,6 +35,8 @@ internal sealed class ClientSettings
         ApiKey = PerplexityAsyncClientOptionsValidator.ResolveApiKey(options)!;
         Retry = new Retries.RetrySettings(options);
         BaseAddress = WithTrailingSlash(options.BaseAddress);
+        RequestUriPrefix = WithTrailingSlash(BaseAddress.GetLeftPart(UriPartial.Path));
+        AuthorizationHeaderValue = "Bearer " + ApiKey;
         TimeProvider = options.TimeProvider;
         MaxResponseContentBytes = options.MaxResponseContentBytes;
         Logger = options.LoggerFactory?.CreateLogger<PerplexityAsyncClient>() ?? (ILogger)NullLogger.Instance;
@@ -47,6 +49,18 @@ internal sealed class ClientSettings
     public Retries.RetrySettings Retry { get; }
 
     public Uri BaseAddress { get; }
+
+    /// <summary>
+    /// The base address up to its path (always ending in <c>/</c>): a request's relative path and query appended
+    /// to it give what <c>new Uri(BaseAddress, relative)</c> gives, without parsing a relative URI first.
+    /// </summary>
+    public string RequestUriPrefix { get; }
+
+    /// <summary>
+    /// The <c>Authorization</c> header value, built once and sent as is, so no header object is parsed or
+    /// allocated per request. The validator has refused keys with line breaks, which would inject headers.
+    /// </summary>
+    public string AuthorizationHeaderValue { get; }
 
     public TimeProvider TimeProvider { get; }
 
@@ -67,6 +81,9 @@ internal sealed class ClientSettings
     // Without the trailing slash, relative routes would replace the base address's last segment.
     private static Uri WithTrailingSlash(Uri address) =>
         address.AbsolutePath.EndsWith("/", StringComparison.Ordinal) ? address : new Uri(address.AbsoluteUri + "/");
+
+    private static string WithTrailingSlash(string prefix) =>
+        prefix.EndsWith("/", StringComparison.Ordinal) ? prefix : prefix + "/";
 
     private static string GetVersion()
     {

@@ -18,7 +18,6 @@ namespace Perplexity.Async.Internal;
 /// </summary>
 internal sealed class PerplexityTransport
 {
-    private static readonly MediaTypeWithQualityHeaderValue AcceptJson = new("application/json");
     private static readonly MediaTypeHeaderValue JsonContentType = new("application/json") { CharSet = "utf-8" };
 
     private readonly HttpClient _httpClient;
@@ -89,12 +88,13 @@ internal sealed class PerplexityTransport
 
     private HttpRequestMessage CreateMessage(PerplexityRequest request)
     {
-        var message = new HttpRequestMessage(request.Method, new Uri(Settings.BaseAddress, request.PathAndQuery));
+        var message = new HttpRequestMessage(request.Method, new Uri(Settings.RequestUriPrefix + request.PathAndQuery, UriKind.Absolute));
         try
         {
             var headers = message.Headers;
-            headers.Authorization = new AuthenticationHeaderValue("Bearer", Settings.ApiKey);
-            headers.Accept.Add(AcceptJson);
+            // Raw, prebuilt values: no header objects parsed or allocated per request (the key was validated once).
+            headers.TryAddWithoutValidation("Authorization", Settings.AuthorizationHeaderValue);
+            headers.TryAddWithoutValidation("Accept", "application/json");
             headers.TryAddWithoutValidation("User-Agent", ClientSettings.UserAgent);
             RequestHeaders.Apply(headers, request.Options);
             if (request.Body is { } body)
@@ -115,7 +115,7 @@ internal sealed class PerplexityTransport
     private async Task<T> ReadJsonAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
     {
         var status = response.StatusCode;
-        var mediaType = response.Content.Headers.ContentType?.MediaType;
+        var mediaType = ResponseMediaType.Of(response.Content);
 #if NET
         var raw = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
 #else
@@ -139,6 +139,11 @@ internal sealed class PerplexityTransport
             var excerpt = Settings.Redact(body.Excerpt());
             var what = body.BytesRead == 0 ? "The body is empty" : "The body is not the documented JSON";
             throw new PerplexityProtocolException($"{what}: {ex.Message}", status, excerpt, ex);
+        }
+        catch (PerplexityProtocolException ex) when (body.LimitExceeded)
+        {
+            // The size guard fires inside the stream, which knows neither the status nor the redaction.
+            throw new PerplexityProtocolException(ex.Message, status, Settings.Redact(body.Excerpt()), ex);
         }
         catch (Exception ex) when (ex is IOException or HttpRequestException)
         {

@@ -21,6 +21,11 @@ internal static class RequestHeaders
         Add(headers, "x-usage-tier", options.UsageTier);
         Add(headers, "x-request-time", options.RequestTime);
         Add(headers, "x-created-at-epoch-seconds", options.CreatedAtEpochSeconds);
+        if (options.Headers.Count == 0)
+        {
+            return; // Enumerating the dictionary through its interface would allocate an enumerator.
+        }
+
         foreach (KeyValuePair<string, string> header in options.Headers)
         {
             if (string.Equals(header.Key, "Authorization", StringComparison.OrdinalIgnoreCase))

@@ -1,8 +1,10 @@
 using System.Text.Json.Serialization;
+using Perplexity.Async.Serialization;
 
 namespace Perplexity.Async;
 
 /// <summary>A search result: a page the model found or read.</summary>
+[JsonConverter(typeof(ApiPublicSearchResultConverter))]
 public sealed record ApiPublicSearchResult
 {
     private readonly string _snippet = string.Empty;

@@ -58,6 +58,9 @@ public sealed record MessageContent
         return new(null, list);
     }
 
+    /// <summary>Wraps a list the deserializer has just built and checked, without copying it again.</summary>
+    internal static MessageContent FromOwnedParts(List<ChatMessageContentChunk> parts) => new(null, parts);
+
     /// <summary><see langword="true"/> when the content was a plain string on the wire.</summary>
     public bool IsText => _parts is null;
 

@@ -7,22 +7,24 @@ namespace Perplexity.Async.Serialization;
 
 /// <summary>
 /// Dispatches a content chunk on its <c>type</c>. A copy of the reader looks ahead for <c>type</c> (the
-/// serializer buffers the whole value before calling a custom converter), then the real reader deserializes the
-/// concrete record, so no intermediate document is built for known chunks.
+/// serializer buffers the whole value before calling a custom converter) and matches its UTF-8 bytes, so no
+/// string is allocated for it; then the real reader deserializes the concrete record, so no intermediate
+/// document is built for known chunks. Text chunks, by far the most common, are read right here: going through
+/// the serializer would scan the chunk again and build it through the record's init-only (parameterized
+/// constructor) path.
 /// </summary>
 internal sealed class ChatMessageContentChunkConverter : JsonConverter<ChatMessageContentChunk>
 {
     public override ChatMessageContentChunk Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         reader.ExpectStartObject("a content chunk");
-        var type = PeekType(reader);
-        return type switch
+        return PeekKind(reader) switch
         {
-            ChatMessageContentTextChunk.WireType => Deserialize<ChatMessageContentTextChunk>(ref reader, options),
-            ChatMessageContentImageChunk.WireType => Deserialize<ChatMessageContentImageChunk>(ref reader, options),
-            ChatMessageContentFileChunk.WireType => Deserialize<ChatMessageContentFileChunk>(ref reader, options),
-            ChatMessageContentPdfChunk.WireType => Deserialize<ChatMessageContentPdfChunk>(ref reader, options),
-            ChatMessageContentVideoChunk.WireType => Deserialize<ChatMessageContentVideoChunk>(ref reader, options),
+            ChunkKind.Text => ReadText(ref reader),
+            ChunkKind.Image => Deserialize<ChatMessageContentImageChunk>(ref reader, options),
+            ChunkKind.File => Deserialize<ChatMessageContentFileChunk>(ref reader, options),
+            ChunkKind.Pdf => Deserialize<ChatMessageContentPdfChunk>(ref reader, options),
+            ChunkKind.Video => Deserialize<ChatMessageContentVideoChunk>(ref reader, options),
             _ => new ChatMessageContentUnknownChunk(JsonElement.ParseValue(ref reader)),
         };
     }
@@ -54,7 +56,7 @@ internal sealed class ChatMessageContentChunkConverter : JsonConverter<ChatMessa
         }
     }
 
-    private static string PeekType(Utf8JsonReader copy)
+    private static ChunkKind PeekKind(Utf8JsonReader copy)
     {
         var depth = copy.CurrentDepth;
         while (copy.Read() && copy.CurrentDepth > depth)
@@ -63,7 +65,18 @@ internal sealed class ChatMessageContentChunkConverter : JsonConverter<ChatMessa
             {
                 if (copy.ValueTextEquals("type"u8))
                 {
-                    return copy.ReadStringValue("type");
+                    copy.Read();
+                    if (copy.TokenType != JsonTokenType.String)
+                    {
+                        throw new JsonException($"Expected 'type' to be a string but found {copy.TokenType}.");
+                    }
+
+                    return copy.ValueTextEquals("text"u8) ? ChunkKind.Text
+                        : copy.ValueTextEquals("image_url"u8) ? ChunkKind.Image
+                        : copy.ValueTextEquals("file_url"u8) ? ChunkKind.File
+                        : copy.ValueTextEquals("pdf_url"u8) ? ChunkKind.Pdf
+                        : copy.ValueTextEquals("video_url"u8) ? ChunkKind.Video
+                        : ChunkKind.Unknown;
                 }
 
                 copy.SkipValue();
@@ -71,6 +84,24 @@ internal sealed class ChatMessageContentChunkConverter : JsonConverter<ChatMessa
         }
 
         throw new JsonException("A content chunk has no 'type'.");
+    }
+
+    private static ChatMessageContentTextChunk ReadText(ref Utf8JsonReader reader)
+    {
+        string? text = null;
+        while (reader.NextProperty())
+        {
+            if (reader.ValueTextEquals("text"u8))
+            {
+                text = reader.ReadStringValue("text");
+            }
+            else
+            {
+                reader.SkipValue();
+            }
+        }
+
+        return new ChatMessageContentTextChunk { Text = text ?? throw new JsonException("A text chunk has no 'text'.") };
     }
 
     private static T Deserialize<T>(ref Utf8JsonReader reader, JsonSerializerOptions options)
@@ -81,4 +112,14 @@ internal sealed class ChatMessageContentChunkConverter : JsonConverter<ChatMessa
     private static void Serialize<T>(Utf8JsonWriter writer, T value, JsonSerializerOptions options)
         where T : ChatMessageContentChunk =>
         JsonSerializer.Serialize(writer, value, (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T)));
+
+    private enum ChunkKind
+    {
+        Unknown,
+        Text,
+        Image,
+        File,
+        Pdf,
+        Video,
+    }
 }

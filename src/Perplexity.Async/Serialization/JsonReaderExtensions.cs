@@ -27,9 +27,17 @@ internal static class JsonReaderExtensions
     }
 
     /// <summary>Moves from a property name past its value.</summary>
+    /// <remarks>
+    /// <see cref="Utf8JsonReader.Skip"/> throws whenever the reader is not on the final block, which is always the
+    /// case while a stream is read; the serializer has buffered the whole value for a custom converter, so
+    /// <see cref="Utf8JsonReader.TrySkip"/> succeeds.
+    /// </remarks>
     public static void SkipValue(this ref Utf8JsonReader reader)
     {
         reader.Read();
-        reader.Skip();
+        if (!reader.TrySkip())
+        {
+            throw new JsonException("A value ends before it is complete.");
+        }
     }
 }

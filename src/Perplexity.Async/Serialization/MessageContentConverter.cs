@@ -8,6 +8,10 @@ namespace Perplexity.Async.Serialization;
 
 internal sealed class MessageContentConverter : JsonConverter<MessageContent>
 {
+    // Called directly rather than through JsonSerializer.Deserialize, which would scan each chunk once more to
+    // find its end before reading it; the serializer has already buffered the whole array for this converter.
+    private static readonly ChatMessageContentChunkConverter ChunkConverter = new();
+
     public override MessageContent Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         if (reader.TokenType == JsonTokenType.String)
@@ -20,14 +24,15 @@ internal sealed class MessageContentConverter : JsonConverter<MessageContent>
             throw new JsonException($"Expected message content as a string, an array or null but found {reader.TokenType}.");
         }
 
-        var chunkInfo = (JsonTypeInfo<ChatMessageContentChunk>)options.GetTypeInfo(typeof(ChatMessageContentChunk));
         var parts = new List<ChatMessageContentChunk>();
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
-            parts.Add(JsonSerializer.Deserialize(ref reader, chunkInfo) ?? throw new JsonException("A content chunk is null."));
+            parts.Add(reader.TokenType == JsonTokenType.Null
+                ? throw new JsonException("A content chunk is null.")
+                : ChunkConverter.Read(ref reader, typeof(ChatMessageContentChunk), options));
         }
 
-        return MessageContent.FromParts(parts);
+        return MessageContent.FromOwnedParts(parts);
     }
 
     public override void Write(Utf8JsonWriter writer, MessageContent value, JsonSerializerOptions options)

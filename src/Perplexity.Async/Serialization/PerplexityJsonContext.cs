@@ -20,6 +20,8 @@ namespace Perplexity.Async.Serialization;
 [JsonSerializable(typeof(ChatMessageContentFileChunk))]
 [JsonSerializable(typeof(ChatMessageContentPdfChunk))]
 [JsonSerializable(typeof(ChatMessageContentVideoChunk))]
+[JsonSerializable(typeof(SearchResultSource))]
+[JsonSerializable(typeof(ApiPublicSearchResult))]
 [JsonSerializable(typeof(ChatCompletionRequest))]
 [JsonSerializable(typeof(AsyncChatCompletionsListResponse))]
 [JsonSerializable(typeof(Internal.AsyncCreateBody))]
