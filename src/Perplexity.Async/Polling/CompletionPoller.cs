@@ -4,7 +4,6 @@ using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Channels;
 using System.Threading.Tasks;
-using Polly;
 using Polly.Retry;
 using Polly.Timeout;
 using Perplexity.Async.Diagnostics;
@@ -140,7 +139,12 @@ internal sealed class CompletionPoller
 
     private async Task<AsyncApiChatCompletionsResponse> RunPipelineAsync(CancellationToken cancellationToken)
     {
-        var pipeline = BuildPipeline();
+        var pipeline = PollingPipeline.Build<AsyncApiChatCompletionsResponse>(
+            "Perplexity.Async.Polling", _settings, _timeProvider, ShouldPollAgainAsync);
+
+        // This pipeline retries failed polls on its own backoff; transport retries would multiply them. One scope for
+        // the whole wait (it ends with this method), not one per poll: setting an AsyncLocal allocates.
+        using var noTransportRetries = Retries.TransportRetryScope.Suppress();
         try
         {
             return await pipeline.ExecuteAsync(static (self, token) => self.PollOnceAsync(token), this, cancellationToken)
@@ -157,46 +161,13 @@ internal sealed class CompletionPoller
         }
     }
 
-    private ResiliencePipeline<AsyncApiChatCompletionsResponse> BuildPipeline()
-    {
-        var builder = new ResiliencePipelineBuilder<AsyncApiChatCompletionsResponse>
-        {
-            Name = "Perplexity.Async.Polling",
-            TimeProvider = _timeProvider,
-        };
-        if (_settings.Timeout is { } timeout)
-        {
-            builder.AddTimeout(timeout);
-        }
-
-        var retry = new RetryStrategyOptions<AsyncApiChatCompletionsResponse>
-        {
-            Name = "Poll",
-            ShouldHandle = ShouldPollAgainAsync,
-            MaxRetryAttempts = int.MaxValue,
-            BackoffType = _settings.BackoffType,
-            Delay = _settings.InitialDelay,
-            MaxDelay = _settings.MaxDelay,
-            UseJitter = _settings.UseJitter,
-            OnRetry = HonourRetryAfterAsync,
-        };
-        if (_settings.Randomizer is { } randomizer)
-        {
-            retry.Randomizer = randomizer;
-        }
-
-        return builder.AddRetry(retry).Build();
-    }
-
+#if NET
+    // Each poll suspends while the GET is on the network; pooling its state machine keeps a round allocation-free.
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+#endif
     private async ValueTask<AsyncApiChatCompletionsResponse> PollOnceAsync(CancellationToken cancellationToken)
     {
-        AsyncApiChatCompletionsResponse envelope;
-        using (Retries.TransportRetryScope.Suppress())
-        {
-            // This pipeline retries failed polls on its own backoff; transport retries would multiply them.
-            envelope = await _client.GetAsync(_requestId, _settings.RequestOptions, cancellationToken).ConfigureAwait(false);
-        }
-
+        var envelope = await _client.GetAsync(_requestId, _settings.RequestOptions, cancellationToken).ConfigureAwait(false);
         if (envelope is null)
         {
             throw new PerplexityProtocolException($"GetAsync returned null for job '{_requestId}'.");
@@ -220,7 +191,13 @@ internal sealed class CompletionPoller
         if (_reportedStatus != envelope.Status)
         {
             _reportedStatus = envelope.Status;
-            _onStatusChange?.Invoke(envelope);
+            if (_onStatusChange is { } onStatusChange)
+            {
+                using (Retries.TransportRetryScope.Lift())
+                {
+                    onStatusChange(envelope);
+                }
+            }
         }
 
         return envelope;
@@ -231,33 +208,10 @@ internal sealed class CompletionPoller
         var outcome = args.Outcome;
         if (outcome.Exception is { } exception)
         {
-            return new ValueTask<bool>(IsTransient(exception, args.Context.CancellationToken) && WithinFailureBudget());
+            return new ValueTask<bool>(PollingPipeline.IsTransient(exception, args.Context.CancellationToken) && WithinFailureBudget());
         }
 
         return new ValueTask<bool>(outcome.Result is not { } envelope || !IsFinished(envelope));
-    }
-
-    /// <summary>
-    /// Polly 8 does not tell a delay generator the delay it computed, so a longer <c>Retry-After</c> is honoured here:
-    /// this runs just before Polly's own delay and waits the difference, making the pause max(Retry-After, backoff).
-    /// </summary>
-    private ValueTask HonourRetryAfterAsync(OnRetryArguments<AsyncApiChatCompletionsResponse> args)
-    {
-        if (args.Outcome.Exception is PerplexityApiException { RetryAfter: { } retryAfter })
-        {
-            var wanted = retryAfter < PollingDefaults.MaxRetryAfter ? retryAfter : PollingDefaults.MaxRetryAfter;
-            var extra = wanted - args.RetryDelay;
-            if (extra > TimeSpan.Zero)
-            {
-#if NET
-                return new ValueTask(Task.Delay(extra, _timeProvider, args.Context.CancellationToken));
-#else
-                return new ValueTask(_timeProvider.Delay(extra, args.Context.CancellationToken));
-#endif
-            }
-        }
-
-        return default;
     }
 
     private bool WithinFailureBudget() =>
@@ -266,13 +220,4 @@ internal sealed class CompletionPoller
     private static bool IsFinished(AsyncApiChatCompletionsResponse envelope) =>
         envelope.Status == AsyncProcessingStatus.Failed
         || (envelope.Status == AsyncProcessingStatus.Completed && envelope.Response is not null);
-
-    /// <summary>408, 429, 5xx, network errors and per-request timeouts; never the caller's cancellation.</summary>
-    internal static bool IsTransient(Exception exception, CancellationToken cancellationToken) => exception switch
-    {
-        PerplexityApiException api => (int)api.StatusCode is 408 or 429 or (>= 500 and < 600),
-        PerplexityConnectionException => !cancellationToken.IsCancellationRequested,
-        PerplexityTimeoutException => !cancellationToken.IsCancellationRequested,
-        _ => false,
-    };
 }
