@@ -29,6 +29,7 @@ internal sealed class CompletionPoller
     private readonly TimeProvider _timeProvider;
     private readonly Action<AsyncApiChatCompletionsResponse>? _onStatusChange;
     private WaitDiagnostics? _diagnostics;
+    private AsyncApiChatCompletionsResponse? _seed;
     private AsyncProcessingStatus? _reportedStatus;
     private int _consecutiveFailures;
     private int _completedWithoutResponse;
@@ -51,15 +52,26 @@ internal sealed class CompletionPoller
     public AsyncApiChatCompletionsResponse? LastResponse { get; private set; }
 
     /// <summary>Polls until the job is <c>COMPLETED</c> with its response, reporting each status change.</summary>
+    /// <param name="client">Whose <c>GetAsync</c> polls.</param>
+    /// <param name="requestId">The job.</param>
+    /// <param name="settings">The backoff, timeout and request options.</param>
+    /// <param name="timeProvider">The clock of the delays and the timeout.</param>
+    /// <param name="progress">Told each status change.</param>
+    /// <param name="seed">
+    /// A state of the job already in hand (the envelope <c>CreateAsync</c> returned): it counts as the first poll's
+    /// answer, so the first GET comes after the first delay instead of at once.
+    /// </param>
+    /// <param name="cancellationToken">Stops the wait.</param>
     public static async Task<AsyncApiChatCompletionsResponse> WaitAsync(
         AsyncCompletionsClient client,
         string requestId,
         PollingSettings settings,
         TimeProvider timeProvider,
         IProgress<AsyncApiChatCompletionsResponse>? progress,
+        AsyncApiChatCompletionsResponse? seed,
         CancellationToken cancellationToken)
     {
-        var poller = new CompletionPoller(client, requestId, settings, timeProvider, progress is null ? null : progress.Report);
+        var poller = new CompletionPoller(client, requestId, settings, timeProvider, progress is null ? null : progress.Report) { _seed = seed };
         var final = await poller.RunAsync(cancellationToken).ConfigureAwait(false);
         return final.Status == AsyncProcessingStatus.Failed ? throw new PerplexityJobFailedException(final) : final;
     }
@@ -167,7 +179,17 @@ internal sealed class CompletionPoller
 #endif
     private async ValueTask<AsyncApiChatCompletionsResponse> PollOnceAsync(CancellationToken cancellationToken)
     {
-        var envelope = await _client.GetAsync(_requestId, _settings.RequestOptions, cancellationToken).ConfigureAwait(false);
+        var envelope = _seed;
+        var polled = envelope is null;
+        if (!polled)
+        {
+            _seed = null;
+        }
+        else
+        {
+            envelope = await _client.GetAsync(_requestId, _settings.RequestOptions, cancellationToken).ConfigureAwait(false);
+        }
+
         if (envelope is null)
         {
             throw new PerplexityProtocolException($"GetAsync returned null for job '{_requestId}'.");
@@ -187,7 +209,11 @@ internal sealed class CompletionPoller
             return envelope;
         }
 
-        _diagnostics?.Polled(envelope);
+        if (polled)
+        {
+            _diagnostics?.Polled(envelope);
+        }
+
         if (_reportedStatus != envelope.Status)
         {
             _reportedStatus = envelope.Status;

@@ -1,5 +1,7 @@
 using System;
+#if NET
 using System.Diagnostics.CodeAnalysis;
+#endif
 using System.Threading;
 using System.Threading.Tasks;
 using Polly;
@@ -15,7 +17,12 @@ namespace Perplexity.Async.Polling;
 internal static class PollingPipeline
 {
     /// <summary>Builds the pipeline; <paramref name="shouldPollAgain"/> decides, from each round's outcome, whether another round follows.</summary>
-    public static ResiliencePipeline<TResult> Build<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.All)] TResult>(
+    public static ResiliencePipeline<TResult> Build<
+#if NET
+        // Polly's AddRetry asks for it (its options are validated by data annotations).
+        [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.All)]
+#endif
+        TResult>(
         string name,
         PollingSettings settings,
         TimeProvider timeProvider,
