@@ -226,6 +226,12 @@ public class AsyncCompletionsClient
     public virtual Task<AsyncApiChatCompletionsResponse> RunAsync(ChatCompletionRequest request, CancellationToken cancellationToken) =>
         RunAsync(request, null, null, cancellationToken);
 
+    /// <summary>Creates a job and waits until it is completed, polling as <paramref name="polling"/> says.</summary>
+    /// <inheritdoc cref="RunAsync(ChatCompletionRequest, PollingOptions?, IProgress{AsyncApiChatCompletionsResponse}?, CancellationToken)"/>
+    public virtual Task<AsyncApiChatCompletionsResponse> RunAsync(
+        ChatCompletionRequest request, PollingOptions? polling, CancellationToken cancellationToken) =>
+        RunAsync(request, polling, null, cancellationToken);
+
     /// <summary>
     /// Creates a job and waits until it is completed: <c>CreateAsync</c>, then polling <c>GET {route}/{id}</c> as
     /// <see cref="WaitForCompletionAsync(string, PollingOptions?, IProgress{AsyncApiChatCompletionsResponse}?, CancellationToken)"/> does.
@@ -294,6 +300,12 @@ public class AsyncCompletionsClient
     public virtual Task<IReadOnlyList<AsyncApiChatCompletionsResponse>> WaitForAllAsync(
         IEnumerable<string> requestIds, CancellationToken cancellationToken) =>
         WaitForAllAsync(requestIds, null, null, cancellationToken);
+
+    /// <summary>Waits until every job is finished, polling as <paramref name="polling"/> says.</summary>
+    /// <inheritdoc cref="WaitForAllAsync(IEnumerable{string}, PollingOptions?, IProgress{AsyncApiChatCompletionsResponse}?, CancellationToken)"/>
+    public virtual Task<IReadOnlyList<AsyncApiChatCompletionsResponse>> WaitForAllAsync(
+        IEnumerable<string> requestIds, PollingOptions? polling, CancellationToken cancellationToken) =>
+        WaitForAllAsync(requestIds, polling, null, cancellationToken);
 
     /// <summary>
     /// Waits until every job is finished, with one list request per round instead of one GET per job: each round
