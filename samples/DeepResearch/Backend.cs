@@ -42,8 +42,9 @@ internal sealed class Backend : IDisposable
     /// <summary>
     /// The built-in emulator: jobs take about 3 seconds instead of minutes, and the client polls often enough to see
     /// that. <paramref name="time"/> drives both; the app passes the system clock, its tests a fake one.
+    /// <paramref name="configure"/> changes the client's options further (the tests use it).
     /// </summary>
-    public static Backend CreateEmulator(TimeProvider time)
+    public static Backend CreateEmulator(TimeProvider time, Action<PerplexityAsyncClientOptions>? configure = null)
     {
         var emulator = new PerplexityEmulator(new PerplexityEmulatorOptions
         {
@@ -51,13 +52,15 @@ internal sealed class Backend : IDisposable
             QueuedDuration = TimeSpan.FromSeconds(1),
             RunningDuration = TimeSpan.FromSeconds(2),
         });
-        var client = emulator.CreateClient(new PerplexityAsyncClientOptions
+        var options = new PerplexityAsyncClientOptions
         {
-            ApiKey = "pplx-emulator",              // any key will do: nothing leaves this process
+            ApiKey = "pplx-emulator", // any key will do: nothing leaves this process
             BaseAddress = emulator.BaseAddress,
             TimeProvider = time,
             Polling = new PollingOptions { InitialDelay = TimeSpan.FromMilliseconds(250), MaxDelay = TimeSpan.FromMilliseconds(500) },
-        });
+        };
+        configure?.Invoke(options);
+        var client = emulator.CreateClient(options);
         return new(
             "Backend: built-in emulator, offline (set PERPLEXITY_API_KEY to ask the Perplexity API instead)",
             client,
