@@ -13,8 +13,11 @@ namespace Perplexity.Async.Internal;
 /// </summary>
 internal static class JsonValues
 {
+    // Microsoft.Extensions.AI's defaults indent; function arguments and results are sent compact.
+    private static readonly JsonSerializerOptions CompactAIOptions = CreateCompactAIOptions();
+
     public static JsonTypeInfo TypeInfoFor(Type type) =>
-        PerplexityJson.Options.TryGetTypeInfo(type, out var info) ? info : AIJsonUtilities.DefaultOptions.GetTypeInfo(type);
+        PerplexityJson.Options.TryGetTypeInfo(type, out var info) ? info : CompactAIOptions.GetTypeInfo(type);
 
     public static string Serialize(object value) => Serialize(value, value.GetType());
 
@@ -26,4 +29,11 @@ internal static class JsonValues
         JsonElement element => JsonNode.Parse(element.GetRawText()),
         _ => JsonSerializer.SerializeToNode(value, TypeInfoFor(value.GetType())),
     };
+
+    private static JsonSerializerOptions CreateCompactAIOptions()
+    {
+        var options = new JsonSerializerOptions(AIJsonUtilities.DefaultOptions) { WriteIndented = false };
+        options.MakeReadOnly();
+        return options;
+    }
 }
