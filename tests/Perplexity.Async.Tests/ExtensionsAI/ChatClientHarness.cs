@@ -30,6 +30,8 @@ internal sealed class ChatClientHarness : IDisposable
         ChatClient = new PerplexityAsyncChatClient(Client, options);
     }
 
+    public static DateTimeOffset Epoch => TestClock.Epoch;
+
     public TestClock Clock { get; } = new();
 
     public PerplexityEmulator Emulator { get; }
