@@ -59,6 +59,7 @@ public class PerplexityAsyncClient : IDisposable
     {
         Sonar = null!;
         ChatCompletions = null!;
+        BaseAddress = PerplexityAsyncClientOptions.DefaultBaseAddress;
     }
 
     private PerplexityAsyncClient(ClientSettings settings, HttpClient? httpClient)
@@ -69,6 +70,7 @@ public class PerplexityAsyncClient : IDisposable
             httpClient = _ownedHttpClient;
         }
 
+        BaseAddress = settings.BaseAddress;
         var transport = new PerplexityTransport(httpClient, settings);
         Sonar = new AsyncCompletionsClient(transport, AsyncRoutes.Sonar);
         ChatCompletions = new AsyncCompletionsClient(transport, AsyncRoutes.ChatCompletions);
@@ -79,6 +81,12 @@ public class PerplexityAsyncClient : IDisposable
 
     /// <summary>The legacy routes: <c>/async/chat/completions</c>. Messages carry reasoning steps and tool calls.</summary>
     public virtual AsyncCompletionsClient ChatCompletions { get; }
+
+    /// <summary>
+    /// The address requests go to: <see cref="PerplexityAsyncClientOptions.BaseAddress"/>, ending with <c>/</c>. For
+    /// diagnostics and adapters (the <c>IChatClient</c> metadata reports it as the provider address).
+    /// </summary>
+    public virtual Uri BaseAddress { get; }
 
     /// <summary>Disposes the <see cref="HttpClient"/> if this client created it.</summary>
     public void Dispose()

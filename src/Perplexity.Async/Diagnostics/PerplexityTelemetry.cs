@@ -73,7 +73,8 @@ internal static class PerplexityTelemetry
     /// with them. Does nothing for a job that is not completed or reports no usage.
     /// </summary>
     /// <param name="envelope">The job as last polled.</param>
-    /// <param name="activity">The span to tag; <see cref="Activity.Current"/> when null.</param>
+    /// <param name="activity">The span to tag (the wait span); none when null. Never <see cref="Activity.Current"/>: that is
+    /// the caller's span (an <c>IChatClient</c>'s, for example), whose <c>gen_ai.*</c> tags are not the SDK's to set.</param>
     public static void RecordCompletion(AsyncApiChatCompletionsResponse envelope, Activity? activity = null)
     {
         if (envelope is null)
@@ -86,7 +87,6 @@ internal static class PerplexityTelemetry
             return;
         }
 
-        activity ??= Activity.Current;
         var requestModel = envelope.Model;
         var model = string.IsNullOrEmpty(response.Model) ? requestModel : response.Model;
         activity?.SetTag(TelemetryTags.GenAiRequestModel, requestModel);

@@ -1,0 +1,47 @@
+using System;
+using Microsoft.Extensions.AI;
+
+namespace Perplexity.Async;
+
+/// <summary>Turns a <see cref="PerplexityAsyncClient"/> into a Microsoft.Extensions.AI <see cref="IChatClient"/>.</summary>
+/// <remarks>
+/// With dependency injection, register the Perplexity client and then the chat client through Microsoft.Extensions.AI's
+/// builder, so middleware composes:
+/// <code>
+/// services.AddPerplexityAsync(o =&gt; o.ApiKey = configuration["Perplexity:ApiKey"]);
+/// services.AddChatClient(sp =&gt; sp.GetRequiredService&lt;PerplexityAsyncClient&gt;().AsChatClient())
+///     .UseLogging()
+///     .UseOpenTelemetry();
+/// </code>
+/// </remarks>
+public static class PerplexityAsyncChatClientExtensions
+{
+    /// <summary>
+    /// Wraps <paramref name="client"/> in a <see cref="PerplexityAsyncChatClient"/>: each call creates a job on the
+    /// chosen route and waits for it. The chat client borrows <paramref name="client"/> and never disposes it.
+    /// </summary>
+    /// <param name="client">The Perplexity client.</param>
+    /// <param name="options">The default model (<c>sonar-deep-research</c>), route (sonar), polling and create options; the defaults when null.</param>
+    /// <returns>The chat client.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="client"/> is null.</exception>
+    /// <exception cref="ArgumentException">A setting in <paramref name="options"/> is invalid; the message names it.</exception>
+    /// <example>
+    /// <code>
+    /// IChatClient chat = new ChatClientBuilder(client.AsChatClient())
+    ///     .UseLogging(loggerFactory)
+    ///     .Build();
+    /// ChatResponse answer = await chat.GetResponseAsync("Summarise this year's fusion energy milestones.");
+    /// </code>
+    /// </example>
+    public static IChatClient AsChatClient(this PerplexityAsyncClient client, PerplexityAsyncChatClientOptions? options = null) =>
+        new PerplexityAsyncChatClient(client, options);
+
+    /// <summary>Wraps <paramref name="client"/> in a <see cref="PerplexityAsyncChatClient"/> whose default model is <paramref name="defaultModelId"/>.</summary>
+    /// <param name="client">The Perplexity client.</param>
+    /// <param name="defaultModelId">The model used when a call names none, for example <c>sonar-pro</c>.</param>
+    /// <returns>The chat client.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="client"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="defaultModelId"/> is null, empty or whitespace.</exception>
+    public static IChatClient AsChatClient(this PerplexityAsyncClient client, string defaultModelId) =>
+        new PerplexityAsyncChatClient(client, new PerplexityAsyncChatClientOptions { DefaultModelId = defaultModelId });
+}
