@@ -73,7 +73,11 @@ internal sealed class CompletionPoller
     {
         var poller = new CompletionPoller(client, requestId, settings, timeProvider, progress is null ? null : progress.Report) { _seed = seed };
         var final = await poller.RunAsync(cancellationToken).ConfigureAwait(false);
-        return final.Status == AsyncProcessingStatus.Failed ? throw new PerplexityJobFailedException(final) : final;
+        // The API's error_message may echo the request (and so the key): the message is redacted, the envelope is the API's.
+        return final.Status == AsyncProcessingStatus.Failed
+            ? throw new PerplexityJobFailedException(
+                client.Settings?.Redact(PerplexityJobFailedException.Describe(final)) ?? PerplexityJobFailedException.Describe(final), final)
+            : final;
     }
 
     /// <summary>
