@@ -61,6 +61,18 @@ public sealed class RunAsyncTests : IDisposable
     }
 
     [Fact]
+    public async Task RunAsync_ProgressCallbacks_RunWithTransportRetriesOn()
+    {
+        // Polls skip the transport retries (the wait retries them), but a callback that calls the API itself must not.
+        var suppressed = new List<bool>();
+        var progress = new Callback(_ => suppressed.Add(Perplexity.Async.Retries.TransportRetryScope.IsSuppressed));
+
+        await _clock.DriveAsync(CreateSut().Sonar.RunAsync(NewRequest(), Exact(), progress, CancellationToken.None));
+
+        suppressed.ShouldBe([false, false, false]);
+    }
+
+    [Fact]
     public async Task RunAsync_JobFails_ThrowsJobFailedExceptionWithTheEnvelope()
     {
         _emulator.Script.ForAnyJob().FailWith("upstream model unavailable");
@@ -194,6 +206,11 @@ public sealed class RunAsyncTests : IDisposable
         }
 
         _emulator.Dispose();
+    }
+
+    private sealed class Callback(Action<AsyncApiChatCompletionsResponse> report) : IProgress<AsyncApiChatCompletionsResponse>
+    {
+        public void Report(AsyncApiChatCompletionsResponse value) => report(value);
     }
 
     private static ChatCompletionRequest NewRequest() => new()
