@@ -14,4 +14,4 @@ rm -rf "$artifacts"
 dotnet build "$project" -c Release
 # Program exits non-zero when a benchmark fails or the filter selects nothing.
 dotnet run -c Release --no-build --project "$project" -- \
-  --filter '*' --job Dry --artifacts "$artifacts" --exporters markdown
+  --filter '*' --job Dry --artifacts "$artifacts" --exporters markdown --buildTimeout 900

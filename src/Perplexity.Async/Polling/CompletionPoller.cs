@@ -4,6 +4,7 @@ using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Channels;
 using System.Threading.Tasks;
+using Polly;
 using Polly.Retry;
 using Polly.Timeout;
 using Perplexity.Async.Diagnostics;
@@ -161,10 +162,16 @@ internal sealed class CompletionPoller
         // This pipeline retries failed polls on its own backoff; transport retries would multiply them. One scope for
         // the whole wait (it ends with this method), not one per poll: setting an AsyncLocal allocates.
         using var noTransportRetries = Retries.TransportRetryScope.Suppress();
+
+        // ExecuteOutcomeAsync with a callback that returns its outcome (rather than ExecuteAsync, which wraps the
+        // callback in an async lambda of its own) spares an unpooled state machine per poll that waits on the network.
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
         try
         {
-            return await pipeline.ExecuteAsync(static (self, token) => self.PollOnceAsync(token), this, cancellationToken)
+            var outcome = await pipeline.ExecuteOutcomeAsync(static (ctx, self) => self.PollOutcomeAsync(ctx.CancellationToken), context, this)
                 .ConfigureAwait(false);
+            outcome.ThrowIfException();
+            return outcome.Result!;
         }
         catch (TimeoutRejectedException ex) when (!cancellationToken.IsCancellationRequested)
         {
@@ -174,6 +181,27 @@ internal sealed class CompletionPoller
                 ex.Timeout,
                 LastResponse,
                 ex);
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+    }
+
+#if NET
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+#endif
+    private async ValueTask<Outcome<AsyncApiChatCompletionsResponse>> PollOutcomeAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return Outcome.FromResult(await PollOnceAsync(cancellationToken).ConfigureAwait(false));
+        }
+#pragma warning disable CA1031 // Every exception becomes the outcome the retry predicate judges, as in Polly's own ExecuteAsync.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            return Outcome.FromException<AsyncApiChatCompletionsResponse>(ex);
         }
     }
 

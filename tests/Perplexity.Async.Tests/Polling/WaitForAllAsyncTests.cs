@@ -106,6 +106,100 @@ public sealed class WaitForAllAsyncTests : IDisposable
     }
 
     [Fact]
+    public async Task WaitForAllAsync_JobOlderThanTenPages_IsFetchedByIdAndTheListIsNotReadForItAgain()
+    {
+        _api.Job("a", Seconds(2)).Others(250);
+
+        var results = await _clock.DriveAsync(CreateSut().Sonar.WaitForAllAsync(["a"], Exact(), CancellationToken.None));
+
+        results.ShouldHaveSingleItem().Response.ShouldNotBeNull();
+        _api.Rounds.ShouldBe([(RoundTimes[0], 10, 1), (RoundTimes[1], 0, 1), (RoundTimes[2], 0, 1)]);
+    }
+
+    [Fact]
+    public async Task WaitForAllAsync_TransientFailuresReachTheLimit_ThrowsTheLastOne()
+    {
+        _api.Job("a", Seconds(2));
+        _api.Intercept = _ => Api.Error(503);
+
+        var ex = await Should.ThrowAsync<PerplexityServerException>(
+            _clock.DriveAsync(CreateSut().Sonar.WaitForAllAsync(["a"], Exact(p => p.MaxConsecutiveFailures = 3), CancellationToken.None)));
+
+        ex.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
+        _api.Requests.Count.ShouldBe(3);
+    }
+
+    [Fact]
+    public async Task WaitForAllAsync_Requests_SkipTransportRetriesButProgressCallbacksDoNot()
+    {
+        _api.Job("a", Seconds(0.5));
+        var suppressedInRequests = new List<bool>();
+        _api.Intercept = _ =>
+        {
+            suppressedInRequests.Add(Perplexity.Async.Retries.TransportRetryScope.IsSuppressed);
+            return null;
+        };
+        var suppressedInCallbacks = new List<bool>();
+        var progress = new Callback(_ => suppressedInCallbacks.Add(Perplexity.Async.Retries.TransportRetryScope.IsSuppressed));
+
+        await _clock.DriveAsync(CreateSut().Sonar.WaitForAllAsync(["a"], Exact(), progress, CancellationToken.None));
+
+        suppressedInRequests.ShouldBe([true, true, true]);
+        suppressedInCallbacks.ShouldBe([false, false]);
+    }
+
+    [Fact]
+    public void PollingDefaults_WaitForAllLimits_AreTheDocumentedOnes()
+    {
+        PollingDefaults.MinListPageSize.ShouldBe(20);
+        PollingDefaults.MaxListPageSize.ShouldBe(100);
+        PollingDefaults.MaxListPagesPerRound.ShouldBe(10);
+        PollingDefaults.MaxConcurrentGets.ShouldBe(8);
+    }
+
+    [Fact]
+    public async Task WaitForAllAsync_ManyJobsFinishedAtOnce_GetsThemAtMostEightAtATime()
+    {
+        var ids = Enumerable.Range(0, 20).Select(i => "job" + i).ToList();
+        foreach (var id in ids)
+        {
+            _api.Job(id, TimeSpan.Zero);
+        }
+
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var eighth = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var inFlight = 0;
+        var most = 0;
+        _api.BeforeAnswer = async r =>
+        {
+            if (r.RequestUri!.AbsolutePath == FakeJobsApi.Route)
+            {
+                return;
+            }
+
+            var now = Interlocked.Increment(ref inFlight);
+            InterlockedMax(ref most, now);
+            if (now == 8)
+            {
+                eighth.TrySetResult();
+            }
+
+            await release.Task;
+            Interlocked.Decrement(ref inFlight);
+        };
+
+        // Every job is finished in the first round, so no time has to pass: the GETs are held until eight are in flight.
+        var wait = CreateSut().Sonar.WaitForAllAsync(ids, Exact(), CancellationToken.None);
+        await eighth.Task.WaitAsync(TimeSpan.FromSeconds(15));
+        release.SetResult();
+        var results = await wait;
+
+        results.Select(r => r.Id).ShouldBe(ids);
+        _api.Gets.Count.ShouldBe(20);
+        most.ShouldBe(8);
+    }
+
+    [Fact]
     public async Task WaitForAllAsync_MoreJobsThanTheDefaultPage_AsksForAPageOfThemAll()
     {
         var ids = Enumerable.Range(0, 30).Select(i => "job" + i).ToList();
@@ -326,6 +420,14 @@ public sealed class WaitForAllAsyncTests : IDisposable
 
     private static TimeSpan Seconds(double seconds) => TimeSpan.FromSeconds(seconds);
 
+    private static void InterlockedMax(ref int target, int value)
+    {
+        int seen;
+        while ((seen = Volatile.Read(ref target)) < value && Interlocked.CompareExchange(ref target, value, seen) != seen)
+        {
+        }
+    }
+
     private static PollingOptions Exact(Action<PollingOptions>? configure = null)
     {
         var polling = new PollingOptions { UseJitter = false };
@@ -346,6 +448,11 @@ public sealed class WaitForAllAsyncTests : IDisposable
         _disposables.Add(client);
         _disposables.Add(httpClient);
         return client;
+    }
+
+    private sealed class Callback(Action<AsyncApiChatCompletionsResponse> report) : IProgress<AsyncApiChatCompletionsResponse>
+    {
+        public void Report(AsyncApiChatCompletionsResponse value) => report(value);
     }
 
     /// <summary>Records "id:STATUS" for each report, synchronously.</summary>

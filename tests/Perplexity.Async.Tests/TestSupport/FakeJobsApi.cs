@@ -30,6 +30,9 @@ internal sealed class FakeJobsApi : HttpMessageHandler
     /// <summary>Answers a request before the fake does, when it returns a response; null lets the fake answer.</summary>
     public Func<HttpRequestMessage, HttpResponseMessage?>? Intercept { get; set; }
 
+    /// <summary>Awaited after a request is recorded and before it is answered: holds requests back.</summary>
+    public Func<HttpRequestMessage, Task>? BeforeAnswer { get; set; }
+
     public IReadOnlyList<RecordedRequest> Requests
     {
         get
@@ -89,9 +92,16 @@ internal sealed class FakeJobsApi : HttpMessageHandler
         }
 
         _clock.MarkEvent();
-        var response = Intercept?.Invoke(request) ?? Answer(request);
-        return Task.FromResult(response);
+        return BeforeAnswer is { } before ? AnswerAfterAsync(before(request), request) : Task.FromResult(Respond(request));
     }
+
+    private async Task<HttpResponseMessage> AnswerAfterAsync(Task before, HttpRequestMessage request)
+    {
+        await before;
+        return Respond(request);
+    }
+
+    private HttpResponseMessage Respond(HttpRequestMessage request) => Intercept?.Invoke(request) ?? Answer(request);
 
     private HttpResponseMessage Answer(HttpRequestMessage request)
     {
