@@ -189,7 +189,7 @@ public class AsyncCompletionsClient
         CancellationToken cancellationToken = default)
     {
         var settings = ResolvePolling(requestId, polling);
-        return CompletionPoller.WaitAsync(this, requestId, settings, PollingClock, progress, cancellationToken);
+        return CompletionPoller.WaitAsync(this, requestId, settings, PollingClock, progress, seed: null, cancellationToken);
     }
 
     /// <summary>Watches a job with the client's default <see cref="PollingOptions"/>.</summary>
@@ -221,6 +221,160 @@ public class AsyncCompletionsClient
         return CompletionPoller.WatchAsync(this, requestId, settings, PollingClock, cancellationToken);
     }
 
+    /// <summary>Creates a job and waits until it is completed, polling with the client's default <see cref="PollingOptions"/>.</summary>
+    /// <inheritdoc cref="RunAsync(ChatCompletionRequest, PollingOptions?, IProgress{AsyncApiChatCompletionsResponse}?, CancellationToken)"/>
+    public virtual Task<AsyncApiChatCompletionsResponse> RunAsync(ChatCompletionRequest request, CancellationToken cancellationToken) =>
+        RunAsync(request, null, null, cancellationToken);
+
+    /// <summary>Creates a job and waits until it is completed, polling as <paramref name="polling"/> says.</summary>
+    /// <inheritdoc cref="RunAsync(ChatCompletionRequest, PollingOptions?, IProgress{AsyncApiChatCompletionsResponse}?, CancellationToken)"/>
+    public virtual Task<AsyncApiChatCompletionsResponse> RunAsync(
+        ChatCompletionRequest request, PollingOptions? polling, CancellationToken cancellationToken) =>
+        RunAsync(request, polling, null, cancellationToken);
+
+    /// <summary>
+    /// Creates a job and waits until it is completed: <c>CreateAsync</c>, then polling <c>GET {route}/{id}</c> as
+    /// <see cref="WaitForCompletionAsync(string, PollingOptions?, IProgress{AsyncApiChatCompletionsResponse}?, CancellationToken)"/> does.
+    /// </summary>
+    /// <remarks>
+    /// <para>
+    /// The envelope the create returns counts as the first state seen (it is reported to <paramref name="progress"/>),
+    /// so the first GET comes after <see cref="PollingOptions.InitialDelay"/> rather than at once, when the job would
+    /// certainly still be <c>CREATED</c>. <see cref="PollingOptions.Timeout"/> bounds the polling, not the create, which
+    /// has the client's own <see cref="PerplexityAsyncClientOptions.RequestTimeout"/> and transport retries.
+    /// </para>
+    /// <para>
+    /// <see cref="PollingOptions.RequestOptions"/> (or, when <paramref name="polling"/> is null, those of the client's
+    /// default) go with the create and with every poll: <c>local_mode</c> and the <c>x-…</c> headers apply to both,
+    /// and an <see cref="AsyncRequestOptions.IdempotencyKey"/> set there is the create's key. Set a key only on
+    /// options meant for one run: every create sent with the same key is the same job. Without one, the create gets a
+    /// key of its own, kept across its retries.
+    /// </para>
+    /// <para>
+    /// When the wait fails (timeout, cancellation, a non-transient error), the job keeps running on the server: the
+    /// exception does not say its id, so to pick it up again later, call <c>CreateAsync</c> and
+    /// <c>WaitForCompletionAsync</c> yourself.
+    /// </para>
+    /// </remarks>
+    /// <param name="request">The chat-completion request the job runs; needs a model and at least one message.</param>
+    /// <param name="polling">Delays, jitter, overall timeout, and the request options of the create and the polls; the
+    /// client's <see cref="PerplexityAsyncClientOptions.Polling"/> (or the <see cref="PollingOptions"/> defaults) when null.</param>
+    /// <param name="progress">Told the created state and then each status change (the final one included).</param>
+    /// <param name="cancellationToken">Cancels the create, or stops the wait (also in the middle of a delay).</param>
+    /// <returns>The <c>COMPLETED</c> envelope; its <see cref="AsyncApiChatCompletionsResponse.Response"/> is set.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="request"/> is null.</exception>
+    /// <exception cref="ArgumentException">The request has no model or no messages, sets <c>Stream</c> to true, repeats a
+    /// typed property in its additional properties, or a header or the idempotency key in the request options is invalid.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A setting in <paramref name="polling"/> is invalid; the message names it.</exception>
+    /// <exception cref="PerplexityJobFailedException">The job ended with status <c>FAILED</c>; the exception carries its envelope.</exception>
+    /// <exception cref="PerplexityTimeoutException"><see cref="PollingOptions.Timeout"/> ran out (<see cref="PerplexityTimeoutException.LastResponse"/>
+    /// is the last state seen), or the create's request timeout did.</exception>
+    /// <exception cref="PerplexityValidationException">The API refused a parameter of the request (422).</exception>
+    /// <exception cref="PerplexityApiException">The create failed, or a poll got a non-transient error status or too many transient failures in a row.</exception>
+    /// <exception cref="PerplexityProtocolException">The API answered with something other than the documented JSON.</exception>
+    /// <exception cref="PerplexityConnectionException">The API could not be reached.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    /// <example>
+    /// <code>
+    /// var done = await client.Sonar.RunAsync(new ChatCompletionRequest
+    /// {
+    ///     Model = "sonar-deep-research",
+    ///     Messages = [ChatRequestMessage.User("Compare heat pumps and gas boilers.")],
+    /// }, polling: new PollingOptions { Timeout = TimeSpan.FromMinutes(20) }, cancellationToken: ct);
+    /// Console.WriteLine(done.Response!.Text);
+    /// </code>
+    /// </example>
+    public virtual Task<AsyncApiChatCompletionsResponse> RunAsync(
+        ChatCompletionRequest request,
+        PollingOptions? polling = null,
+        IProgress<AsyncApiChatCompletionsResponse>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        var settings = ResolvePolling(polling);
+        CreateRequestValidator.Validate(request, settings.RequestOptions, nameof(request));
+        return RunCoreAsync(request, settings, progress, cancellationToken);
+    }
+
+    /// <summary>Waits until every job is finished, polling with the client's default <see cref="PollingOptions"/>.</summary>
+    /// <inheritdoc cref="WaitForAllAsync(IEnumerable{string}, PollingOptions?, IProgress{AsyncApiChatCompletionsResponse}?, CancellationToken)"/>
+    public virtual Task<IReadOnlyList<AsyncApiChatCompletionsResponse>> WaitForAllAsync(
+        IEnumerable<string> requestIds, CancellationToken cancellationToken) =>
+        WaitForAllAsync(requestIds, null, null, cancellationToken);
+
+    /// <summary>Waits until every job is finished, polling as <paramref name="polling"/> says.</summary>
+    /// <inheritdoc cref="WaitForAllAsync(IEnumerable{string}, PollingOptions?, IProgress{AsyncApiChatCompletionsResponse}?, CancellationToken)"/>
+    public virtual Task<IReadOnlyList<AsyncApiChatCompletionsResponse>> WaitForAllAsync(
+        IEnumerable<string> requestIds, PollingOptions? polling, CancellationToken cancellationToken) =>
+        WaitForAllAsync(requestIds, polling, null, cancellationToken);
+
+    /// <summary>
+    /// Waits until every job is finished, with one list request per round instead of one GET per job: each round
+    /// reads <c>GET {route}?limit=…</c> for the jobs' statuses and sends <c>GET {route}/{id}</c> only for a job the
+    /// list shows finished (to fetch its response) or does not show.
+    /// </summary>
+    /// <remarks>
+    /// <para>
+    /// Each round asks for a page of max(pending jobs, 20) jobs, at most 100, and follows <c>next_token</c> only until
+    /// every pending job has been seen, for at most 10 pages. A job the list does not show (created before the pages
+    /// read) is polled by id from then on; if the API refuses the list (404, 405 or 422), every job is. Rounds follow
+    /// <paramref name="polling"/>'s backoff, jitter and overall timeout, and a failed round is retried as a failed poll
+    /// is (HTTP 408, 429, 5xx, network errors; <c>Retry-After</c> honoured).
+    /// </para>
+    /// <para>
+    /// A failed job does not end the wait: it goes on until every job has finished, then throws
+    /// <see cref="PerplexityJobsFailedException"/>, whose <see cref="PerplexityJobsFailedException.Results"/> holds every
+    /// envelope (the completed ones with their responses) and <see cref="PerplexityJobsFailedException.FailedJobs"/>
+    /// the failed ones. A repeated id is waited for once, and its envelope appears at each of its positions.
+    /// </para>
+    /// </remarks>
+    /// <param name="requestIds">The ids of the jobs; an empty sequence returns an empty list at once. Read once, before anything is sent.</param>
+    /// <param name="polling">Delays, jitter, overall timeout and per-request options; the client's
+    /// <see cref="PerplexityAsyncClientOptions.Polling"/> (or the <see cref="PollingOptions"/> defaults) when null.</param>
+    /// <param name="progress">Told each job's first state seen and then each of its status changes (the final one included),
+    /// once per round in the order of <paramref name="requestIds"/>. A state seen on the list is an envelope built from the
+    /// list entry: id, model, status and timestamps.</param>
+    /// <param name="cancellationToken">Stops the wait, also in the middle of a delay. The jobs keep running on the server.</param>
+    /// <returns>The <c>COMPLETED</c> envelopes, with their responses, in the order of <paramref name="requestIds"/>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="requestIds"/> is null.</exception>
+    /// <exception cref="ArgumentException">An id is null, empty, whitespace, a dot segment or too long; the message gives its position.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A setting in <paramref name="polling"/> is invalid; the message names it.</exception>
+    /// <exception cref="PerplexityJobsFailedException">Every job has finished and at least one ended with status <c>FAILED</c>.</exception>
+    /// <exception cref="PerplexityTimeoutException"><see cref="PollingOptions.Timeout"/> ran out; the message counts the finished and pending jobs.</exception>
+    /// <exception cref="PerplexityApiException">A request got 401, 403, 404 (an unknown id), 422 or another non-transient status, or
+    /// <see cref="PollingOptions.MaxConsecutiveFailures"/> rounds in a row failed transiently (the last failure is thrown).</exception>
+    /// <exception cref="PerplexityProtocolException">The API answered with something other than the documented JSON.</exception>
+    /// <exception cref="PerplexityConnectionException">The API could not be reached, <see cref="PollingOptions.MaxConsecutiveFailures"/> rounds in a row.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    /// <example>
+    /// <code>
+    /// var ids = new List&lt;string&gt;();
+    /// foreach (var question in questions)
+    /// {
+    ///     ids.Add((await client.Sonar.CreateAsync(Ask(question), cancellationToken: ct)).Id);
+    /// }
+    ///
+    /// try
+    /// {
+    ///     var answers = await client.Sonar.WaitForAllAsync(ids, cancellationToken: ct);
+    /// }
+    /// catch (PerplexityJobsFailedException ex)
+    /// {
+    ///     foreach (var failed in ex.FailedJobs) Console.WriteLine($"{failed.Id}: {failed.ErrorMessage}");
+    ///     var answers = ex.Results.Where(r => r.Status == AsyncProcessingStatus.Completed);
+    /// }
+    /// </code>
+    /// </example>
+    public virtual Task<IReadOnlyList<AsyncApiChatCompletionsResponse>> WaitForAllAsync(
+        IEnumerable<string> requestIds,
+        PollingOptions? polling = null,
+        IProgress<AsyncApiChatCompletionsResponse>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        var ids = BatchPoller.ValidateIds(requestIds, nameof(requestIds));
+        var settings = ResolvePolling(polling);
+        return BatchPoller.WaitAsync(this, ids, settings, PollingClock, progress, cancellationToken);
+    }
+
     /// <summary>The client's settings, for the poller's logs and telemetry; null on a client built for mocking.</summary>
     internal ClientSettings? Settings => _transport?.Settings;
 
@@ -230,8 +384,24 @@ public class AsyncCompletionsClient
     private PollingSettings ResolvePolling(string requestId, PollingOptions? polling)
     {
         RequestIdPath.Escape(requestId, nameof(requestId));
-        return polling is null
+        return ResolvePolling(polling);
+    }
+
+    private PollingSettings ResolvePolling(PollingOptions? polling) =>
+        polling is null
             ? _transport?.Settings.Polling ?? PollingSettings.Default
             : PollingSettings.Create(polling, nameof(polling));
+
+    private async Task<AsyncApiChatCompletionsResponse> RunCoreAsync(
+        ChatCompletionRequest request, PollingSettings settings, IProgress<AsyncApiChatCompletionsResponse>? progress, CancellationToken cancellationToken)
+    {
+        var created = await CreateAsync(request, settings.RequestOptions, cancellationToken).ConfigureAwait(false)
+            ?? throw new PerplexityProtocolException("CreateAsync returned null.");
+        if (RequestIdPath.Problem(created.Id) is { } problem)
+        {
+            throw new PerplexityProtocolException($"The created job's id cannot be polled: {problem}");
+        }
+
+        return await CompletionPoller.WaitAsync(this, created.Id, settings, PollingClock, progress, created, cancellationToken).ConfigureAwait(false);
     }
 }

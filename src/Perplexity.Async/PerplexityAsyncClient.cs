@@ -112,9 +112,11 @@ public class PerplexityAsyncClient : IDisposable
     private static HttpClient CreateHttpClient()
     {
 #if NET
-        var handler = new SocketsHttpHandler { PooledConnectionLifetime = PooledConnectionLifetime };
+        // No redirects: the API never redirects, and following one could carry the key to another host. A 3xx
+        // therefore ends as a PerplexityApiException naming the status.
+        var handler = new SocketsHttpHandler { PooledConnectionLifetime = PooledConnectionLifetime, AllowAutoRedirect = false };
 #else
-        var handler = new HttpClientHandler();
+        var handler = new HttpClientHandler { AllowAutoRedirect = false };
         _ = PooledConnectionLifetime;
 #endif
         // Deep research answers can take a while to stream; timeouts are the SDK's own, per request.

@@ -12,7 +12,12 @@ public static class Categories
     /// <summary>One GET end to end over an in-memory handler: <c>GetAsync</c> vs HttpClient + STJ.</summary>
     public const string GetAsync = "GetAsync";
 
-    // Still to come (their APIs are being built): one poll round of WaitForCompletionAsync on an unfinished job
-    // ("PollRound": allocations beyond the HTTP exchange, goal zero) and WaitForAllAsync over 100 jobs
-    // ("WaitForAll": HTTP requests per round, goal 1). Both reuse InMemoryHandler (its request count) and Payloads.
+    /// <summary>
+    /// One poll round of <c>WaitForCompletionAsync</c> on an unfinished job against the bare <c>GetAsync</c> it sends:
+    /// allocations beyond the HTTP exchange, goal zero.
+    /// </summary>
+    public const string PollRound = "PollRound";
+
+    /// <summary><c>WaitForAllAsync</c> over 100 jobs against per-id polling: HTTP requests per round, goal 1 against 100.</summary>
+    public const string WaitForAll = "WaitForAll";
 }

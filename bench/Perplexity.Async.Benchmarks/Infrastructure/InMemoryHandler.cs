@@ -15,6 +15,7 @@ namespace Perplexity.Async.Benchmarks.Infrastructure;
 public sealed class InMemoryHandler : HttpMessageHandler
 {
     private readonly Func<HttpRequestMessage, byte[]> _respond;
+    private readonly bool _yields;
     private long _requests;
 
     /// <summary>Answers every request with <paramref name="body"/>.</summary>
@@ -24,7 +25,16 @@ public sealed class InMemoryHandler : HttpMessageHandler
     }
 
     /// <summary>Answers each request with the body <paramref name="respond"/> picks for it.</summary>
-    public InMemoryHandler(Func<HttpRequestMessage, byte[]> respond) => _respond = respond;
+    /// <param name="respond">Picks the body of each response.</param>
+    /// <param name="yields">
+    /// Whether each answer completes asynchronously, as one from the network does, so that every async method above
+    /// the handler suspends once; otherwise answers complete synchronously.
+    /// </param>
+    public InMemoryHandler(Func<HttpRequestMessage, byte[]> respond, bool yields = false)
+    {
+        _respond = respond;
+        _yields = yields;
+    }
 
     /// <summary>How many requests this handler has answered.</summary>
     public long Requests => Interlocked.Read(ref _requests);
@@ -32,11 +42,20 @@ public sealed class InMemoryHandler : HttpMessageHandler
     /// <summary>Starts counting from zero again.</summary>
     public void ResetCount() => Interlocked.Exchange(ref _requests, 0);
 
-    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+        _yields ? AnswerLaterAsync(request) : Task.FromResult(Answer(request));
+
+    private HttpResponseMessage Answer(HttpRequestMessage request)
     {
         Interlocked.Increment(ref _requests);
         var content = new ByteArrayContent(_respond(request));
         content.Headers.TryAddWithoutValidation("Content-Type", "application/json");
-        return Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK) { Content = content, RequestMessage = request });
+        return new HttpResponseMessage(HttpStatusCode.OK) { Content = content, RequestMessage = request };
+    }
+
+    private async Task<HttpResponseMessage> AnswerLaterAsync(HttpRequestMessage request)
+    {
+        await Task.Yield();
+        return Answer(request);
     }
 }

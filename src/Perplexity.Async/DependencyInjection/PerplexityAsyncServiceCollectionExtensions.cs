@@ -1,5 +1,6 @@
 using System;
 using System.Net.Http;
+using System.Threading;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -127,15 +128,20 @@ public static class PerplexityAsyncServiceCollectionExtensions
         if (serviceKey is null)
         {
             return services.AddHttpClient(HttpClientName)
+                .ConfigureHttpClient(DisableHttpClientTimeout)
                 .AddTypedClient((httpClient, provider) => Create(httpClient, provider, optionsName));
         }
 
-        var builder = services.AddHttpClient(HttpClientName + ":" + serviceKey);
+        var builder = services.AddHttpClient(HttpClientName + ":" + serviceKey).ConfigureHttpClient(DisableHttpClientTimeout);
         var httpClientName = builder.Name;
         services.AddKeyedTransient(serviceKey, (provider, _) =>
             Create(provider.GetRequiredService<IHttpClientFactory>().CreateClient(httpClientName), provider, optionsName));
         return builder;
     }
+
+    // The client enforces its own AttemptTimeout and RequestTimeout (on its TimeProvider); the factory's default
+    // 100-second HttpClient.Timeout would otherwise cut requests short, on the real clock.
+    private static void DisableHttpClientTimeout(HttpClient httpClient) => httpClient.Timeout = Timeout.InfiniteTimeSpan;
 
     private static void Bind(OptionsBuilder<PerplexityAsyncClientOptions> options, IConfiguration configuration)
     {

@@ -40,7 +40,7 @@ public sealed class PerplexityJobFailedException : PerplexityException
     /// <summary>When the job failed (<c>failed_at</c>), when the API said.</summary>
     public DateTimeOffset? FailedAt => Envelope.FailedAt;
 
-    private static string Describe(AsyncApiChatCompletionsResponse envelope)
+    internal static string Describe(AsyncApiChatCompletionsResponse envelope)
     {
         var when = envelope.FailedAt is { } failedAt
             ? " at " + failedAt.ToString("u", CultureInfo.InvariantCulture)

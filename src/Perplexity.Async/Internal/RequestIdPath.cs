@@ -16,23 +16,32 @@ internal static class RequestIdPath
             throw new ArgumentNullException(parameterName, "A request id is required.");
         }
 
+        if (Problem(requestId) is { } problem)
+        {
+            throw new ArgumentException(problem, parameterName);
+        }
+
+        return Uri.EscapeDataString(requestId);
+    }
+
+    /// <summary>Why <paramref name="requestId"/> cannot be a job id, as a sentence; null when it can.</summary>
+    public static string? Problem(string? requestId)
+    {
+        if (requestId is null)
+        {
+            return "A request id is required; it is null.";
+        }
+
         if (string.IsNullOrWhiteSpace(requestId))
         {
-            throw new ArgumentException("A request id is required; it is empty or whitespace.", parameterName);
+            return "A request id is required; it is empty or whitespace.";
         }
 
         if (requestId.Length > ClientDefaults.MaxRequestIdLength)
         {
-            throw new ArgumentException(
-                $"A request id is at most {ClientDefaults.MaxRequestIdLength} characters; this one has {requestId.Length}.",
-                parameterName);
+            return $"A request id is at most {ClientDefaults.MaxRequestIdLength} characters; this one has {requestId.Length}.";
         }
 
-        if (requestId is "." or "..")
-        {
-            throw new ArgumentException($"'{requestId}' is not a request id.", parameterName);
-        }
-
-        return Uri.EscapeDataString(requestId);
+        return requestId is "." or ".." ? $"'{requestId}' is not a request id." : null;
     }
 }

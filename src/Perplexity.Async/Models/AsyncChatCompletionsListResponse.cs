@@ -9,6 +9,7 @@ public sealed record AsyncChatCompletionsListResponse
 {
     /// <summary>The jobs on this page.</summary>
     [JsonPropertyName("requests")]
+    [JsonConverter(typeof(Serialization.NonNullListConverter<AsyncChatCompletionSummary>))]
     public required IReadOnlyList<AsyncChatCompletionSummary> Requests { get; init; }
 
     /// <summary>Pass to <c>ListPageAsync</c> for the next page; <see langword="null"/> (or empty) on the last page.</summary>

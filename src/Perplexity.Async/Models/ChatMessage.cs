@@ -17,10 +17,12 @@ public sealed record ChatMessage
 
     /// <summary>The steps a reasoning model took (legacy route, reasoning and deep-research models).</summary>
     [JsonPropertyName("reasoning_steps")]
+    [JsonConverter(typeof(Serialization.NonNullListConverter<ReasoningStep>))]
     public IReadOnlyList<ReasoningStep>? ReasoningSteps { get; init; }
 
     /// <summary>Tool calls the model made.</summary>
     [JsonPropertyName("tool_calls")]
+    [JsonConverter(typeof(Serialization.NonNullListConverter<ToolCall>))]
     public IReadOnlyList<ToolCall>? ToolCalls { get; init; }
 
     /// <summary>The tool call this message answers (role <c>tool</c>).</summary>

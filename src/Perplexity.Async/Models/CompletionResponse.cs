@@ -26,6 +26,7 @@ public sealed record CompletionResponse
 
     /// <summary>The answers; the API returns one.</summary>
     [JsonPropertyName("choices")]
+    [JsonConverter(typeof(Serialization.NonNullListConverter<Choice>))]
     public required IReadOnlyList<Choice> Choices { get; init; }
 
     /// <summary>Token counts and cost, when reported.</summary>
@@ -44,10 +45,12 @@ public sealed record CompletionResponse
 
     /// <summary>The URLs the answer cites, in citation order (<c>[1]</c> is the first).</summary>
     [JsonPropertyName("citations")]
+    [JsonConverter(typeof(Serialization.NonNullListConverter<string>))]
     public IReadOnlyList<string>? Citations { get; init; }
 
     /// <summary>The search results the answer drew on.</summary>
     [JsonPropertyName("search_results")]
+    [JsonConverter(typeof(Serialization.NonNullListConverter<ApiPublicSearchResult>))]
     public IReadOnlyList<ApiPublicSearchResult>? SearchResults { get; init; }
 
     /// <summary>The chunk type (legacy route only).</summary>
@@ -60,10 +63,12 @@ public sealed record CompletionResponse
 
     /// <summary>Images found for the answer (sonar route, when requested with <c>return_images</c>).</summary>
     [JsonPropertyName("images")]
+    [JsonConverter(typeof(Serialization.NonNullListConverter<ImageResult>))]
     public IReadOnlyList<ImageResult>? Images { get; init; }
 
     /// <summary>Follow-up questions (sonar route, when requested with <c>return_related_questions</c>).</summary>
     [JsonPropertyName("related_questions")]
+    [JsonConverter(typeof(Serialization.NonNullListConverter<string>))]
     public IReadOnlyList<string>? RelatedQuestions { get; init; }
 
     /// <summary>Properties the API sent that this version of the SDK does not know; kept so nothing is lost.</summary>

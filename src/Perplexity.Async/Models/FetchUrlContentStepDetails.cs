@@ -8,5 +8,6 @@ public sealed record FetchUrlContentStepDetails
 {
     /// <summary>The fetched pages.</summary>
     [JsonPropertyName("contents")]
+    [JsonConverter(typeof(Serialization.NonNullListConverter<ApiPublicSearchResult>))]
     public required IReadOnlyList<ApiPublicSearchResult> Contents { get; init; }
 }

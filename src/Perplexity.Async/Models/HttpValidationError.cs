@@ -8,5 +8,6 @@ public sealed record HttpValidationError
 {
     /// <summary>One entry per problem.</summary>
     [JsonPropertyName("detail")]
+    [JsonConverter(typeof(Serialization.NonNullListConverter<ValidationError>))]
     public IReadOnlyList<ValidationError>? Detail { get; init; }
 }

@@ -4,7 +4,6 @@ using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Channels;
 using System.Threading.Tasks;
-using Polly;
 using Polly.Retry;
 using Polly.Timeout;
 using Perplexity.Async.Diagnostics;
@@ -30,6 +29,7 @@ internal sealed class CompletionPoller
     private readonly TimeProvider _timeProvider;
     private readonly Action<AsyncApiChatCompletionsResponse>? _onStatusChange;
     private WaitDiagnostics? _diagnostics;
+    private AsyncApiChatCompletionsResponse? _seed;
     private AsyncProcessingStatus? _reportedStatus;
     private int _consecutiveFailures;
     private int _completedWithoutResponse;
@@ -52,17 +52,32 @@ internal sealed class CompletionPoller
     public AsyncApiChatCompletionsResponse? LastResponse { get; private set; }
 
     /// <summary>Polls until the job is <c>COMPLETED</c> with its response, reporting each status change.</summary>
+    /// <param name="client">Whose <c>GetAsync</c> polls.</param>
+    /// <param name="requestId">The job.</param>
+    /// <param name="settings">The backoff, timeout and request options.</param>
+    /// <param name="timeProvider">The clock of the delays and the timeout.</param>
+    /// <param name="progress">Told each status change.</param>
+    /// <param name="seed">
+    /// A state of the job already in hand (the envelope <c>CreateAsync</c> returned): it counts as the first poll's
+    /// answer, so the first GET comes after the first delay instead of at once.
+    /// </param>
+    /// <param name="cancellationToken">Stops the wait.</param>
     public static async Task<AsyncApiChatCompletionsResponse> WaitAsync(
         AsyncCompletionsClient client,
         string requestId,
         PollingSettings settings,
         TimeProvider timeProvider,
         IProgress<AsyncApiChatCompletionsResponse>? progress,
+        AsyncApiChatCompletionsResponse? seed,
         CancellationToken cancellationToken)
     {
-        var poller = new CompletionPoller(client, requestId, settings, timeProvider, progress is null ? null : progress.Report);
+        var poller = new CompletionPoller(client, requestId, settings, timeProvider, progress is null ? null : progress.Report) { _seed = seed };
         var final = await poller.RunAsync(cancellationToken).ConfigureAwait(false);
-        return final.Status == AsyncProcessingStatus.Failed ? throw new PerplexityJobFailedException(final) : final;
+        // The API's error_message may echo the request (and so the key): the message is redacted, the envelope is the API's.
+        return final.Status == AsyncProcessingStatus.Failed
+            ? throw new PerplexityJobFailedException(
+                client.Settings?.Redact(PerplexityJobFailedException.Describe(final)) ?? PerplexityJobFailedException.Describe(final), final)
+            : final;
     }
 
     /// <summary>
@@ -140,7 +155,12 @@ internal sealed class CompletionPoller
 
     private async Task<AsyncApiChatCompletionsResponse> RunPipelineAsync(CancellationToken cancellationToken)
     {
-        var pipeline = BuildPipeline();
+        var pipeline = PollingPipeline.Build<AsyncApiChatCompletionsResponse>(
+            "Perplexity.Async.Polling", _settings, _timeProvider, ShouldPollAgainAsync);
+
+        // This pipeline retries failed polls on its own backoff; transport retries would multiply them. One scope for
+        // the whole wait (it ends with this method), not one per poll: setting an AsyncLocal allocates.
+        using var noTransportRetries = Retries.TransportRetryScope.Suppress();
         try
         {
             return await pipeline.ExecuteAsync(static (self, token) => self.PollOnceAsync(token), this, cancellationToken)
@@ -157,43 +177,20 @@ internal sealed class CompletionPoller
         }
     }
 
-    private ResiliencePipeline<AsyncApiChatCompletionsResponse> BuildPipeline()
-    {
-        var builder = new ResiliencePipelineBuilder<AsyncApiChatCompletionsResponse>
-        {
-            Name = "Perplexity.Async.Polling",
-            TimeProvider = _timeProvider,
-        };
-        if (_settings.Timeout is { } timeout)
-        {
-            builder.AddTimeout(timeout);
-        }
-
-        var retry = new RetryStrategyOptions<AsyncApiChatCompletionsResponse>
-        {
-            Name = "Poll",
-            ShouldHandle = ShouldPollAgainAsync,
-            MaxRetryAttempts = int.MaxValue,
-            BackoffType = _settings.BackoffType,
-            Delay = _settings.InitialDelay,
-            MaxDelay = _settings.MaxDelay,
-            UseJitter = _settings.UseJitter,
-            OnRetry = HonourRetryAfterAsync,
-        };
-        if (_settings.Randomizer is { } randomizer)
-        {
-            retry.Randomizer = randomizer;
-        }
-
-        return builder.AddRetry(retry).Build();
-    }
-
+#if NET
+    // Each poll suspends while the GET is on the network; pooling its state machine keeps a round allocation-free.
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+#endif
     private async ValueTask<AsyncApiChatCompletionsResponse> PollOnceAsync(CancellationToken cancellationToken)
     {
-        AsyncApiChatCompletionsResponse envelope;
-        using (Retries.TransportRetryScope.Suppress())
+        var envelope = _seed;
+        var polled = envelope is null;
+        if (!polled)
         {
-            // This pipeline retries failed polls on its own backoff; transport retries would multiply them.
+            _seed = null;
+        }
+        else
+        {
             envelope = await _client.GetAsync(_requestId, _settings.RequestOptions, cancellationToken).ConfigureAwait(false);
         }
 
@@ -216,11 +213,21 @@ internal sealed class CompletionPoller
             return envelope;
         }
 
-        _diagnostics?.Polled(envelope);
+        if (polled)
+        {
+            _diagnostics?.Polled(envelope);
+        }
+
         if (_reportedStatus != envelope.Status)
         {
             _reportedStatus = envelope.Status;
-            _onStatusChange?.Invoke(envelope);
+            if (_onStatusChange is { } onStatusChange)
+            {
+                using (Retries.TransportRetryScope.Lift())
+                {
+                    onStatusChange(envelope);
+                }
+            }
         }
 
         return envelope;
@@ -231,33 +238,10 @@ internal sealed class CompletionPoller
         var outcome = args.Outcome;
         if (outcome.Exception is { } exception)
         {
-            return new ValueTask<bool>(IsTransient(exception, args.Context.CancellationToken) && WithinFailureBudget());
+            return new ValueTask<bool>(PollingPipeline.IsTransient(exception, args.Context.CancellationToken) && WithinFailureBudget());
         }
 
         return new ValueTask<bool>(outcome.Result is not { } envelope || !IsFinished(envelope));
-    }
-
-    /// <summary>
-    /// Polly 8 does not tell a delay generator the delay it computed, so a longer <c>Retry-After</c> is honoured here:
-    /// this runs just before Polly's own delay and waits the difference, making the pause max(Retry-After, backoff).
-    /// </summary>
-    private ValueTask HonourRetryAfterAsync(OnRetryArguments<AsyncApiChatCompletionsResponse> args)
-    {
-        if (args.Outcome.Exception is PerplexityApiException { RetryAfter: { } retryAfter })
-        {
-            var wanted = retryAfter < PollingDefaults.MaxRetryAfter ? retryAfter : PollingDefaults.MaxRetryAfter;
-            var extra = wanted - args.RetryDelay;
-            if (extra > TimeSpan.Zero)
-            {
-#if NET
-                return new ValueTask(Task.Delay(extra, _timeProvider, args.Context.CancellationToken));
-#else
-                return new ValueTask(_timeProvider.Delay(extra, args.Context.CancellationToken));
-#endif
-            }
-        }
-
-        return default;
     }
 
     private bool WithinFailureBudget() =>
@@ -266,13 +250,4 @@ internal sealed class CompletionPoller
     private static bool IsFinished(AsyncApiChatCompletionsResponse envelope) =>
         envelope.Status == AsyncProcessingStatus.Failed
         || (envelope.Status == AsyncProcessingStatus.Completed && envelope.Response is not null);
-
-    /// <summary>408, 429, 5xx, network errors and per-request timeouts; never the caller's cancellation.</summary>
-    internal static bool IsTransient(Exception exception, CancellationToken cancellationToken) => exception switch
-    {
-        PerplexityApiException api => (int)api.StatusCode is 408 or 429 or (>= 500 and < 600),
-        PerplexityConnectionException => !cancellationToken.IsCancellationRequested,
-        PerplexityTimeoutException => !cancellationToken.IsCancellationRequested,
-        _ => false,
-    };
 }

@@ -46,4 +46,28 @@ internal static class PollingDefaults
 
     /// <summary>Polly's own lower bound for a timeout: 10 milliseconds.</summary>
     public static readonly TimeSpan MinTimeout = TimeSpan.FromMilliseconds(10);
+
+    /// <summary>
+    /// <c>WaitForAllAsync</c> asks the list for at least 20 jobs a page (the API's own default page size), so a few
+    /// jobs created by others in between do not push the awaited ones onto a second page.
+    /// </summary>
+    public const int MinListPageSize = 20;
+
+    /// <summary>
+    /// <c>WaitForAllAsync</c> asks the list for at most 100 jobs a page: the API documents no maximum, and 100 is the
+    /// common cap of list endpoints. More pending jobs than that take more pages.
+    /// </summary>
+    public const int MaxListPageSize = 100;
+
+    /// <summary>
+    /// <c>WaitForAllAsync</c> reads at most 10 list pages a round (1,000 jobs at the largest page size); a job the list
+    /// has not shown by then is older than those, and is polled by id from then on.
+    /// </summary>
+    public const int MaxListPagesPerRound = 10;
+
+    /// <summary>
+    /// <c>WaitForAllAsync</c> sends at most 8 GETs at a time (for jobs the list shows finished, or does not show): a
+    /// hundred results arrive in about a dozen round trips, far below the 6000-a-minute rate limit on GET.
+    /// </summary>
+    public const int MaxConcurrentGets = 8;
 }

@@ -24,6 +24,18 @@ internal static class TransportRetryScope
         return new Scope(previous);
     }
 
+    /// <summary>
+    /// Turns transport retries back on until the returned scope is disposed: around a user's callback made inside a
+    /// <see cref="Suppress"/> scope, so that SDK calls the callback makes (or work it queues, which captures the
+    /// execution context) are retried as usual.
+    /// </summary>
+    public static Scope Lift()
+    {
+        var previous = Suppressed.Value;
+        Suppressed.Value = false;
+        return new Scope(previous);
+    }
+
     /// <summary>Restores the previous setting when disposed.</summary>
     public readonly struct Scope : IDisposable
     {

@@ -13,6 +13,12 @@ namespace Perplexity.Async.Serialization;
     Converters = [typeof(UnixSecondsConverter)])]
 [JsonSerializable(typeof(AsyncApiChatCompletionsResponse))]
 [JsonSerializable(typeof(HttpValidationError))]
+[JsonSerializable(typeof(Choice))] // Element types of lists read by NonNullListConverter<T>.
+[JsonSerializable(typeof(ImageResult))]
+[JsonSerializable(typeof(AsyncChatCompletionSummary))]
+[JsonSerializable(typeof(ReasoningStep))]
+[JsonSerializable(typeof(ToolCall))]
+[JsonSerializable(typeof(string))]
 [JsonSerializable(typeof(ValidationError))]
 [JsonSerializable(typeof(ChatMessageContentChunk))]
 [JsonSerializable(typeof(ChatMessageContentTextChunk))]

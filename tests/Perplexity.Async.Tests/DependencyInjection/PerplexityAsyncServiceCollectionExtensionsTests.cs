@@ -404,6 +404,30 @@ public sealed class PerplexityAsyncServiceCollectionExtensionsTests : IDisposabl
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
 
+    [Theory]
+    [InlineData(null)]
+    [InlineData("research")]
+    public void AddPerplexityAsync_HttpClientFromFactory_HasNoHttpClientTimeoutSoTheClientsOwnTimeoutsGovern(string? serviceKey)
+    {
+        var services = new ServiceCollection();
+        if (serviceKey is null)
+        {
+            services.AddPerplexityAsync(o => o.ApiKey = "k");
+        }
+        else
+        {
+            services.AddPerplexityAsync(serviceKey, o => o.ApiKey = "k");
+        }
+
+        using var provider = services.BuildServiceProvider();
+        var name = serviceKey is null ? PerplexityAsyncServiceCollectionExtensions.HttpClientName
+            : PerplexityAsyncServiceCollectionExtensions.HttpClientName + ":" + serviceKey;
+
+        using var httpClient = provider.GetRequiredService<System.Net.Http.IHttpClientFactory>().CreateClient(name);
+
+        httpClient.Timeout.ShouldBe(System.Threading.Timeout.InfiniteTimeSpan);
+    }
+
     private sealed class TwoClientsConsumer(
         [FromKeyedServices("research")] PerplexityAsyncClient research,
         [FromKeyedServices("batch")] PerplexityAsyncClient batch)

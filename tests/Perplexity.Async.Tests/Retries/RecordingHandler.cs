@@ -113,7 +113,7 @@ internal sealed class RecordingHandler(TestClock clock) : DelegatingHandler(new 
             case Fault.Reset:
                 throw new HttpRequestException("Connection reset by peer (injected).", new SocketException((int)SocketError.ConnectionReset));
             case Fault.Hang:
-                await Task.Delay(Timeout.Infinite, cancellationToken);
+                await Task.Delay(Timeout.Infinite, cancellationToken); // real-time-ok: hangs until cancelled, never elapses
                 throw new InvalidOperationException("unreachable");
         }
 

@@ -86,7 +86,7 @@ internal sealed class ScriptedHandler(TestClock clock) : HttpMessageHandler
         Then(async (_, cancellationToken) =>
         {
             entered.TrySetResult();
-            await Task.Delay(Timeout.Infinite, cancellationToken);
+            await Task.Delay(Timeout.Infinite, cancellationToken); // real-time-ok: hangs until cancelled, never elapses
             throw new InvalidOperationException("unreachable");
         });
 
