@@ -13,6 +13,18 @@ namespace Perplexity.Async;
 /// The operations on one route family of the async API. Get one from <see cref="PerplexityAsyncClient.Sonar"/>
 /// or <see cref="PerplexityAsyncClient.ChatCompletions"/>. Thread-safe; every method is virtual for mocking.
 /// </summary>
+/// <example>
+/// <code>
+/// AsyncCompletionsClient sonar = client.Sonar;
+/// AsyncApiChatCompletionsResponse job = await sonar.CreateAsync(new ChatCompletionRequest
+/// {
+///     Model = "sonar-deep-research",
+///     Messages = [ChatRequestMessage.User("Compare heat pumps and gas boilers.")],
+/// }, cancellationToken);
+/// AsyncApiChatCompletionsResponse done = await sonar.WaitForCompletionAsync(job.Id, cancellationToken);
+/// Console.WriteLine(done.Response!.Text);
+/// </code>
+/// </example>
 public class AsyncCompletionsClient
 {
     private readonly PerplexityTransport _transport;
@@ -55,6 +67,21 @@ public class AsyncCompletionsClient
     /// <exception cref="PerplexityProtocolException">The API answered with something other than the documented JSON.</exception>
     /// <exception cref="PerplexityConnectionException">The API could not be reached.</exception>
     /// <exception cref="PerplexityTimeoutException">The attempt or request timeout ran out.</exception>
+    /// <example>
+    /// <code>
+    /// var job = await client.Sonar.CreateAsync(
+    ///     new ChatCompletionRequest
+    ///     {
+    ///         Model = "sonar-deep-research",
+    ///         Messages = [ChatRequestMessage.System("Be precise; cite sources."), ChatRequestMessage.User(question)],
+    ///         ReasoningEffort = ReasoningEffort.High,
+    ///     },
+    ///     // Optional: a key of your own (a queue message id, say) makes a create you repeat yourself start one job.
+    ///     new AsyncRequestOptions { IdempotencyKey = messageId },
+    ///     cancellationToken);
+    /// // job.Status == AsyncProcessingStatus.Created; keep job.Id to get or wait for it later.
+    /// </code>
+    /// </example>
     public virtual Task<AsyncApiChatCompletionsResponse> CreateAsync(
         ChatCompletionRequest request, AsyncRequestOptions? options = null, CancellationToken cancellationToken = default)
     {
@@ -137,6 +164,19 @@ public class AsyncCompletionsClient
     /// <exception cref="PerplexityApiException">The API answered with an error status (a subclass names which).</exception>
     /// <exception cref="PerplexityProtocolException">The API answered with something other than the documented JSON.</exception>
     /// <exception cref="PerplexityConnectionException">The API could not be reached.</exception>
+    /// <example>
+    /// <code>
+    /// AsyncApiChatCompletionsResponse job = await client.Sonar.GetAsync(requestId, cancellationToken);
+    /// if (job.Status == AsyncProcessingStatus.Completed)
+    /// {
+    ///     Console.WriteLine(job.Response!.Text);
+    /// }
+    /// else if (job.Status == AsyncProcessingStatus.Failed)
+    /// {
+    ///     Console.WriteLine(job.ErrorMessage);
+    /// }
+    /// </code>
+    /// </example>
     public virtual Task<AsyncApiChatCompletionsResponse> GetAsync(
         string requestId, AsyncRequestOptions? options = null, CancellationToken cancellationToken = default)
     {
@@ -182,6 +222,19 @@ public class AsyncCompletionsClient
     /// kept answering <c>COMPLETED</c> without a response.</exception>
     /// <exception cref="PerplexityConnectionException">The API could not be reached, <see cref="PollingOptions.MaxConsecutiveFailures"/> times in a row.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    /// <example>
+    /// <code>
+    /// try
+    /// {
+    ///     var progress = new Progress&lt;AsyncApiChatCompletionsResponse&gt;(s => Console.WriteLine(s.Status));
+    ///     var polling = new PollingOptions { Timeout = TimeSpan.FromMinutes(20) };
+    ///     AsyncApiChatCompletionsResponse done = await client.Sonar.WaitForCompletionAsync(requestId, polling, progress, cancellationToken);
+    ///     Console.WriteLine(done.Response!.Text);
+    /// }
+    /// catch (PerplexityJobFailedException ex) { Console.WriteLine($"failed: {ex.ErrorMessage}"); }
+    /// catch (PerplexityTimeoutException ex) { Console.WriteLine($"still {ex.LastResponse?.Status}; the job keeps running"); }
+    /// </code>
+    /// </example>
     public virtual Task<AsyncApiChatCompletionsResponse> WaitForCompletionAsync(
         string requestId,
         PollingOptions? polling = null,
@@ -214,6 +267,17 @@ public class AsyncCompletionsClient
     /// <returns>The job's states, one per status change.</returns>
     /// <exception cref="ArgumentException"><paramref name="requestId"/> is null, empty, whitespace, a dot segment or too long.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A setting in <paramref name="polling"/> is invalid; the message names it.</exception>
+    /// <example>
+    /// <code>
+    /// AsyncApiChatCompletionsResponse? last = null;
+    /// await foreach (var update in client.Sonar.WatchAsync(requestId, cancellationToken))
+    /// {
+    ///     Console.WriteLine($"{update.Status}");   // CREATED, IN_PROGRESS, then COMPLETED or FAILED
+    ///     last = update;
+    /// }
+    /// Console.WriteLine(last!.Status == AsyncProcessingStatus.Completed ? last.Response!.Text : last.ErrorMessage);
+    /// </code>
+    /// </example>
     public virtual IAsyncEnumerable<AsyncApiChatCompletionsResponse> WatchAsync(
         string requestId, PollingOptions? polling = null, CancellationToken cancellationToken = default)
     {

@@ -71,6 +71,16 @@ public static class PerplexityAsyncServiceCollectionExtensions
     /// <param name="configuration">The section holding the options, for example <c>builder.Configuration.GetSection("Perplexity")</c>.</param>
     /// <returns>The builder of the client's <see cref="HttpClient"/>, to add handlers.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <example>
+    /// <code>
+    /// // appsettings.json: { "Perplexity": { "BaseAddress": "https://api.perplexity.ai/" } }; the key from user-secrets
+    /// // or the environment (Perplexity__ApiKey, or PERPLEXITY_API_KEY).
+    /// builder.Services.AddPerplexityAsync(builder.Configuration.GetSection(PerplexityAsyncClientOptions.DefaultSectionName));
+    ///
+    /// app.MapGet("/jobs/{id}", (string id, PerplexityAsyncClient client, CancellationToken ct) =>
+    ///     client.Sonar.GetAsync(id, ct));
+    /// </code>
+    /// </example>
     public static IHttpClientBuilder AddPerplexityAsync(this IServiceCollection services, IConfiguration configuration)
     {
         RequireNotNull(services, nameof(services));
@@ -88,6 +98,14 @@ public static class PerplexityAsyncServiceCollectionExtensions
     /// <returns>The builder of the client's <see cref="HttpClient"/>, to add handlers.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="serviceKey"/> is empty or whitespace.</exception>
+    /// <example>
+    /// <code>
+    /// builder.Services.AddPerplexityAsync("research", o => o.ApiKey = researchKey);
+    /// builder.Services.AddPerplexityAsync("batch", o => o.ApiKey = batchKey);
+    ///
+    /// public sealed class Reporter([FromKeyedServices("research")] PerplexityAsyncClient client) { /* ... */ }
+    /// </code>
+    /// </example>
     public static IHttpClientBuilder AddPerplexityAsync(
         this IServiceCollection services, string serviceKey, Action<PerplexityAsyncClientOptions> configure)
     {

@@ -26,6 +26,20 @@ namespace Perplexity.Async;
 /// A per-call instance replaces the client default as a whole. The settings are read when a wait starts.
 /// </para>
 /// </remarks>
+/// <example>
+/// <code>
+/// var polling = new PollingOptions
+/// {
+///     Timeout = TimeSpan.FromMinutes(20),     // stop waiting (the job keeps running); default: no limit
+///     MaxDelay = TimeSpan.FromSeconds(30),    // poll less often once the job has run a while; default: 15 s
+///     RequestOptions = new AsyncRequestOptions { ClientName = "my-app" },
+/// };
+/// AsyncApiChatCompletionsResponse done = await client.Sonar.WaitForCompletionAsync(requestId, polling, cancellationToken);
+///
+/// // Or once for the client:
+/// using var client = new PerplexityAsyncClient(new PerplexityAsyncClientOptions { ApiKey = key, Polling = polling });
+/// </code>
+/// </example>
 public sealed class PollingOptions
 {
     /// <summary>
