@@ -33,8 +33,18 @@ public static class PerplexityAsyncChatClientExtensions
     /// ChatResponse answer = await chat.GetResponseAsync("Summarise this year's fusion energy milestones.");
     /// </code>
     /// </example>
-    public static IChatClient AsChatClient(this PerplexityAsyncClient client, PerplexityAsyncChatClientOptions? options = null) =>
+    public static IChatClient AsChatClient(this PerplexityAsyncClient client, PerplexityAsyncChatClientOptions? options) =>
         new PerplexityAsyncChatClient(client, options);
+
+    /// <summary>
+    /// Wraps <paramref name="client"/> in a <see cref="PerplexityAsyncChatClient"/> with the default options:
+    /// <c>sonar-deep-research</c> on the sonar route, the client's polling options.
+    /// </summary>
+    /// <param name="client">The Perplexity client.</param>
+    /// <returns>The chat client.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="client"/> is null.</exception>
+    public static IChatClient AsChatClient(this PerplexityAsyncClient client) =>
+        new PerplexityAsyncChatClient(client, options: null);
 
     /// <summary>Wraps <paramref name="client"/> in a <see cref="PerplexityAsyncChatClient"/> whose default model is <paramref name="defaultModelId"/>.</summary>
     /// <param name="client">The Perplexity client.</param>

@@ -36,6 +36,10 @@ public static class ShippedAssemblies
             ServiceTypes: [typeof(PerplexityEmulator), typeof(PerplexityEmulatorOptions), typeof(EmulatedJob), typeof(EmulatorFaults),
                 typeof(FaultBuilder), typeof(EmulatorScript), typeof(JobScriptBuilder), typeof(RecordedRequest)],
             Clients: []),
+        new(typeof(PerplexityAsyncChatClient).Assembly, "Perplexity.Async",
+            ServiceTypes: [typeof(PerplexityAsyncChatClient), typeof(PerplexityAsyncChatClientOptions)],
+            // The chat client is mocked through IChatClient, the interface every Microsoft.Extensions.AI user codes against.
+            Clients: []),
     ];
 
     /// <summary>Exceptions users may derive from or catch as a family; every other exception is sealed.</summary>
