@@ -1,4 +1,5 @@
 using System;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Perplexity.Async.Serialization;
@@ -31,7 +32,7 @@ public static class PerplexityJson
 
     /// <summary>Deserializes a model from its wire JSON.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
-    /// <exception cref="JsonException">The JSON is malformed or does not match the model.</exception>
+    /// <exception cref="JsonException">The JSON is malformed (a lone surrogate included) or does not match the model.</exception>
     /// <exception cref="NotSupportedException"><typeparamref name="T"/> is not a model of this SDK.</exception>
     public static T Deserialize<T>(string json)
     {
@@ -40,7 +41,17 @@ public static class PerplexityJson
             throw new ArgumentNullException(nameof(json));
         }
 
-        return JsonSerializer.Deserialize(json, GetTypeInfo<T>())
-            ?? throw new JsonException($"The JSON is null, not a {typeof(T).Name}.");
+        var typeInfo = GetTypeInfo<T>();
+        try
+        {
+            return JsonSerializer.Deserialize(json, typeInfo)
+                ?? throw new JsonException($"The JSON is null, not a {typeof(T).Name}.");
+        }
+        catch (ArgumentException ex) when (ex.InnerException is EncoderFallbackException)
+        {
+            // System.Text.Json transcodes the string to UTF-8 first and reports a lone surrogate as an argument error;
+            // to a caller it is malformed JSON text.
+            throw new JsonException($"The JSON text is not valid UTF-16: {ex.InnerException.Message}", ex);
+        }
     }
 }

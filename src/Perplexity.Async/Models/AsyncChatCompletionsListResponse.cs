@@ -1,15 +1,15 @@
 using System.Collections.Generic;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Perplexity.Async.Serialization;
 
 namespace Perplexity.Async;
 
 /// <summary>One page of the job list: the jobs, and the token that fetches the next page.</summary>
-public sealed record AsyncChatCompletionsListResponse
+public sealed record AsyncChatCompletionsListResponse : IJsonOnDeserialized
 {
     /// <summary>The jobs on this page.</summary>
     [JsonPropertyName("requests")]
-    [JsonConverter(typeof(Serialization.NonNullListConverter<AsyncChatCompletionSummary>))]
     public required IReadOnlyList<AsyncChatCompletionSummary> Requests { get; init; }
 
     /// <summary>Pass to <c>ListPageAsync</c> for the next page; <see langword="null"/> (or empty) on the last page.</summary>
@@ -20,4 +20,10 @@ public sealed record AsyncChatCompletionsListResponse
     [JsonExtensionData]
     [JsonInclude]
     public IDictionary<string, JsonElement>? AdditionalProperties { get; internal set; }
+
+    /// <summary>Refuses a JSON <c>null</c> inside a list whose items are never null (the serializer checks properties, not list items).</summary>
+    void IJsonOnDeserialized.OnDeserialized()
+    {
+        NullItems.Check(Requests, "requests");
+    }
 }

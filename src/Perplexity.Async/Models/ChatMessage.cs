@@ -1,11 +1,12 @@
 using System.Collections.Generic;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Perplexity.Async.Serialization;
 
 namespace Perplexity.Async;
 
 /// <summary>A chat message in a completion (the schema's <c>ChatMessage-Output</c>).</summary>
-public sealed record ChatMessage
+public sealed record ChatMessage : IJsonOnDeserialized
 {
     /// <summary>Who wrote the message.</summary>
     [JsonPropertyName("role")]
@@ -17,12 +18,10 @@ public sealed record ChatMessage
 
     /// <summary>The steps a reasoning model took (legacy route, reasoning and deep-research models).</summary>
     [JsonPropertyName("reasoning_steps")]
-    [JsonConverter(typeof(Serialization.NonNullListConverter<ReasoningStep>))]
     public IReadOnlyList<ReasoningStep>? ReasoningSteps { get; init; }
 
     /// <summary>Tool calls the model made.</summary>
     [JsonPropertyName("tool_calls")]
-    [JsonConverter(typeof(Serialization.NonNullListConverter<ToolCall>))]
     public IReadOnlyList<ToolCall>? ToolCalls { get; init; }
 
     /// <summary>The tool call this message answers (role <c>tool</c>).</summary>
@@ -33,4 +32,11 @@ public sealed record ChatMessage
     [JsonExtensionData]
     [JsonInclude]
     public IDictionary<string, JsonElement>? AdditionalProperties { get; internal set; }
+
+    /// <summary>Refuses a JSON <c>null</c> inside a list whose items are never null (the serializer checks properties, not list items).</summary>
+    void IJsonOnDeserialized.OnDeserialized()
+    {
+        NullItems.Check(ReasoningSteps, "reasoning_steps");
+        NullItems.Check(ToolCalls, "tool_calls");
+    }
 }

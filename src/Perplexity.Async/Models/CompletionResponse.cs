@@ -2,11 +2,12 @@ using System;
 using System.Collections.Generic;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Perplexity.Async.Serialization;
 
 namespace Perplexity.Async;
 
 /// <summary>The result of a completed job: the answer, its sources, usage and cost.</summary>
-public sealed record CompletionResponse
+public sealed record CompletionResponse : IJsonOnDeserialized
 {
     private const string DefaultObjectType = "chat.completion";
 
@@ -26,7 +27,6 @@ public sealed record CompletionResponse
 
     /// <summary>The answers; the API returns one.</summary>
     [JsonPropertyName("choices")]
-    [JsonConverter(typeof(Serialization.NonNullListConverter<Choice>))]
     public required IReadOnlyList<Choice> Choices { get; init; }
 
     /// <summary>Token counts and cost, when reported.</summary>
@@ -45,12 +45,10 @@ public sealed record CompletionResponse
 
     /// <summary>The URLs the answer cites, in citation order (<c>[1]</c> is the first).</summary>
     [JsonPropertyName("citations")]
-    [JsonConverter(typeof(Serialization.NonNullListConverter<string>))]
     public IReadOnlyList<string>? Citations { get; init; }
 
     /// <summary>The search results the answer drew on.</summary>
     [JsonPropertyName("search_results")]
-    [JsonConverter(typeof(Serialization.NonNullListConverter<ApiPublicSearchResult>))]
     public IReadOnlyList<ApiPublicSearchResult>? SearchResults { get; init; }
 
     /// <summary>The chunk type (legacy route only).</summary>
@@ -63,12 +61,10 @@ public sealed record CompletionResponse
 
     /// <summary>Images found for the answer (sonar route, when requested with <c>return_images</c>).</summary>
     [JsonPropertyName("images")]
-    [JsonConverter(typeof(Serialization.NonNullListConverter<ImageResult>))]
     public IReadOnlyList<ImageResult>? Images { get; init; }
 
     /// <summary>Follow-up questions (sonar route, when requested with <c>return_related_questions</c>).</summary>
     [JsonPropertyName("related_questions")]
-    [JsonConverter(typeof(Serialization.NonNullListConverter<string>))]
     public IReadOnlyList<string>? RelatedQuestions { get; init; }
 
     /// <summary>Properties the API sent that this version of the SDK does not know; kept so nothing is lost.</summary>
@@ -82,4 +78,14 @@ public sealed record CompletionResponse
     /// </summary>
     [JsonIgnore]
     public string? Text => Choices.Count > 0 ? Choices[0].Message.Content?.Text : null;
+
+    /// <summary>Refuses a JSON <c>null</c> inside a list whose items are never null (the serializer checks properties, not list items).</summary>
+    void IJsonOnDeserialized.OnDeserialized()
+    {
+        NullItems.Check(Choices, "choices");
+        NullItems.Check(Citations, "citations");
+        NullItems.Check(SearchResults, "search_results");
+        NullItems.Check(Images, "images");
+        NullItems.Check(RelatedQuestions, "related_questions");
+    }
 }

@@ -1,13 +1,19 @@
 using System.Collections.Generic;
 using System.Text.Json.Serialization;
+using Perplexity.Async.Serialization;
 
 namespace Perplexity.Async;
 
 /// <summary>The body of a 422 answer: what was wrong with the request.</summary>
-public sealed record HttpValidationError
+public sealed record HttpValidationError : IJsonOnDeserialized
 {
     /// <summary>One entry per problem.</summary>
     [JsonPropertyName("detail")]
-    [JsonConverter(typeof(Serialization.NonNullListConverter<ValidationError>))]
     public IReadOnlyList<ValidationError>? Detail { get; init; }
+
+    /// <summary>Refuses a JSON <c>null</c> inside a list whose items are never null (the serializer checks properties, not list items).</summary>
+    void IJsonOnDeserialized.OnDeserialized()
+    {
+        NullItems.Check(Detail, "detail");
+    }
 }

@@ -1,18 +1,24 @@
 using System.Collections.Generic;
 using System.Text.Json.Serialization;
+using Perplexity.Async.Serialization;
 
 namespace Perplexity.Async;
 
 /// <summary>What a web-search reasoning step searched for and found.</summary>
-public sealed record WebSearchStepDetails
+public sealed record WebSearchStepDetails : IJsonOnDeserialized
 {
     /// <summary>The results the search returned.</summary>
     [JsonPropertyName("search_results")]
-    [JsonConverter(typeof(Serialization.NonNullListConverter<ApiPublicSearchResult>))]
     public required IReadOnlyList<ApiPublicSearchResult> SearchResults { get; init; }
 
     /// <summary>The keywords searched for.</summary>
     [JsonPropertyName("search_keywords")]
-    [JsonConverter(typeof(Serialization.NonNullListConverter<string>))]
     public required IReadOnlyList<string> SearchKeywords { get; init; }
+
+    /// <summary>Refuses a JSON <c>null</c> inside a list whose items are never null (the serializer checks properties, not list items).</summary>
+    void IJsonOnDeserialized.OnDeserialized()
+    {
+        NullItems.Check(SearchResults, "search_results");
+        NullItems.Check(SearchKeywords, "search_keywords");
+    }
 }

@@ -13,7 +13,7 @@ namespace Perplexity.Async.Serialization;
     Converters = [typeof(UnixSecondsConverter)])]
 [JsonSerializable(typeof(AsyncApiChatCompletionsResponse))]
 [JsonSerializable(typeof(HttpValidationError))]
-[JsonSerializable(typeof(Choice))] // Element types of lists read by NonNullListConverter<T>.
+[JsonSerializable(typeof(Choice))] // Element types users read on their own through PerplexityJson.
 [JsonSerializable(typeof(ImageResult))]
 [JsonSerializable(typeof(AsyncChatCompletionSummary))]
 [JsonSerializable(typeof(ReasoningStep))]

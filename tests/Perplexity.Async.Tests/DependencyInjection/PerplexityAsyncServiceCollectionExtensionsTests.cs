@@ -69,6 +69,40 @@ public sealed class PerplexityAsyncServiceCollectionExtensionsTests : IDisposabl
     }
 
     [Fact]
+    public void AddPerplexityAsync_WithConfigurationSection_BindsRetriesTimeoutsAndPolling()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Perplexity:ApiKey"] = KeyA,
+                ["Perplexity:MaxRetries"] = "0",
+                ["Perplexity:AttemptTimeout"] = "00:00:30",
+                ["Perplexity:RequestTimeout"] = "00:05:00",
+                ["Perplexity:Polling:InitialDelay"] = "00:00:02",
+                ["Perplexity:Polling:BackoffType"] = "Linear",
+                ["Perplexity:Polling:MaxDelay"] = "00:00:20",
+                ["Perplexity:Polling:UseJitter"] = "false",
+                ["Perplexity:Polling:Timeout"] = "00:30:00",
+                ["Perplexity:Polling:MaxConsecutiveFailures"] = "4",
+            })
+            .Build();
+        using var provider = Build(services => services.AddPerplexityAsync(configuration.GetSection("Perplexity")));
+
+        var options = provider.GetRequiredService<IOptions<PerplexityAsyncClientOptions>>().Value;
+
+        options.MaxRetries.ShouldBe(0);
+        options.AttemptTimeout.ShouldBe(TimeSpan.FromSeconds(30));
+        options.RequestTimeout.ShouldBe(TimeSpan.FromMinutes(5));
+        var polling = options.Polling.ShouldNotBeNull();
+        polling.InitialDelay.ShouldBe(TimeSpan.FromSeconds(2));
+        polling.BackoffType.ShouldBe(Polly.DelayBackoffType.Linear);
+        polling.MaxDelay.ShouldBe(TimeSpan.FromSeconds(20));
+        polling.UseJitter.ShouldBeFalse();
+        polling.Timeout.ShouldBe(TimeSpan.FromMinutes(30));
+        polling.MaxConsecutiveFailures.ShouldBe(4);
+    }
+
+    [Fact]
     public void AddPerplexityAsync_WithConfigurationSection_LeavesUnsetSettingsAtTheirDefaults()
     {
         var configuration = new ConfigurationBuilder()
