@@ -22,12 +22,14 @@ internal sealed class HttpCallDiagnostics : IDisposable
     private readonly Activity? _activity;
     private bool _ended;
 
-    private HttpCallDiagnostics(PerplexityRequest request, Uri requestUri, ClientSettings settings)
+    private HttpCallDiagnostics(PerplexityRequest request, ClientSettings settings)
     {
         _request = request;
         _settings = settings;
-        _serverAddress = requestUri.Host;
-        _serverPort = requestUri.Port;
+
+        // Every request URI is built on the base address: its host and port, parsed once per client, not per request.
+        _serverAddress = settings.ServerAddress;
+        _serverPort = settings.ServerPort;
 
         var logger = settings.Logger;
         Log.RequestSent(logger, request.Method.Method, request.RouteTemplate, request.RequestId);
@@ -59,8 +61,8 @@ internal sealed class HttpCallDiagnostics : IDisposable
     }
 
     /// <summary>Starts the diagnostics of a request about to be sent.</summary>
-    public static HttpCallDiagnostics Start(PerplexityRequest request, HttpRequestMessage message, ClientSettings settings) =>
-        new(request, message.RequestUri!, settings);
+    public static HttpCallDiagnostics Start(PerplexityRequest request, ClientSettings settings) =>
+        new(request, settings);
 
     /// <summary>The response's headers arrived.</summary>
     public void Responded(HttpResponseMessage response)

@@ -36,6 +36,8 @@ internal sealed class ClientSettings
         Retry = new Retries.RetrySettings(options);
         BaseAddress = WithTrailingSlash(options.BaseAddress);
         RequestUriPrefix = WithTrailingSlash(BaseAddress.GetLeftPart(UriPartial.Path));
+        ServerAddress = BaseAddress.Host;
+        ServerPort = BaseAddress.Port;
         AuthorizationHeaderValue = "Bearer " + ApiKey;
         TimeProvider = options.TimeProvider;
         MaxResponseContentBytes = options.MaxResponseContentBytes;
@@ -49,6 +51,12 @@ internal sealed class ClientSettings
     public Retries.RetrySettings Retry { get; }
 
     public Uri BaseAddress { get; }
+
+    /// <summary>The host every request goes to (the <c>server.address</c> telemetry tag), read once from <see cref="BaseAddress"/>.</summary>
+    public string ServerAddress { get; }
+
+    /// <summary>The port every request goes to (the <c>server.port</c> telemetry tag).</summary>
+    public int ServerPort { get; }
 
     /// <summary>
     /// The base address up to its path (always ending in <c>/</c>): a request's relative path and query appended

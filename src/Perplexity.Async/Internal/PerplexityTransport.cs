@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Net.Http;
 using System.Net.Http.Headers;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
@@ -36,14 +37,21 @@ internal sealed class PerplexityTransport
     /// Sends a call under the client's retries and timeouts: attempts are retried while transient, and the whole
     /// call (attempts, delays, reading the body) is bounded by the request timeout.
     /// </summary>
+    /// <remarks>
+    /// Internally every step returns a <see cref="ValueTask{TResult}"/> (pooled on .NET when it suspends), so a call
+    /// allocates one <see cref="Task{TResult}"/>, the one the public API returns, instead of one per layer.
+    /// </remarks>
     public Task<T> SendAsync<T>(PerplexityRequest request, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken) =>
         _resilience.RunAsync(
             request,
             (Transport: this, Request: request, TypeInfo: typeInfo),
             static (s, token) => s.Transport.SendWithRetriesAsync(s.Request, s.TypeInfo, token),
-            cancellationToken);
+            cancellationToken).AsTask();
 
-    private async Task<T> SendWithRetriesAsync<T>(PerplexityRequest request, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
+#if NET
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+#endif
+    private async ValueTask<T> SendWithRetriesAsync<T>(PerplexityRequest request, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
     {
         using var response = await _resilience.SendAsync(
             request,
@@ -58,10 +66,13 @@ internal sealed class PerplexityTransport
         return await ReadJsonAsync(response, typeInfo, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<HttpResponseMessage> SendOnceAsync(PerplexityRequest request, CancellationToken cancellationToken)
+#if NET
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+#endif
+    private async ValueTask<HttpResponseMessage> SendOnceAsync(PerplexityRequest request, CancellationToken cancellationToken)
     {
         using var message = CreateMessage(request);
-        using var diagnostics = HttpCallDiagnostics.Start(request, message, Settings);
+        using var diagnostics = HttpCallDiagnostics.Start(request, Settings);
         try
         {
             var response = await _httpClient.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -112,7 +123,10 @@ internal sealed class PerplexityTransport
         }
     }
 
-    private async Task<T> ReadJsonAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
+#if NET
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+#endif
+    private async ValueTask<T> ReadJsonAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
     {
         var status = response.StatusCode;
         var mediaType = ResponseMediaType.Of(response.Content);

@@ -1,5 +1,6 @@
 using System;
 using System.Net.Http;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
@@ -49,13 +50,16 @@ internal sealed class TransportResilience
 
     /// <summary>Runs a whole call (send, retries, reading the body) under the request timeout.</summary>
     /// <exception cref="PerplexityTimeoutException">The request timeout ran out.</exception>
-    public async Task<T> RunAsync<T, TState>(
-        PerplexityRequest request, TState state, Func<TState, CancellationToken, Task<T>> call, CancellationToken cancellationToken)
+#if NET
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+#endif
+    public async ValueTask<T> RunAsync<T, TState>(
+        PerplexityRequest request, TState state, Func<TState, CancellationToken, ValueTask<T>> call, CancellationToken cancellationToken)
     {
         try
         {
             return await _wholeCall.ExecuteAsync(
-                static (s, token) => new ValueTask<T>(s.call(s.state, token)),
+                static (s, token) => s.call(s.state, token),
                 (call, state),
                 cancellationToken).ConfigureAwait(false);
         }
@@ -73,8 +77,11 @@ internal sealed class TransportResilience
     /// under the attempt timeout. Returns the last response, successful or not; throws the last exception.
     /// </summary>
     /// <exception cref="PerplexityTimeoutException">The last attempt ran out of its attempt timeout.</exception>
-    public async Task<HttpResponseMessage> SendAsync<TState>(
-        PerplexityRequest request, TState state, Func<TState, CancellationToken, Task<HttpResponseMessage>> attempt, CancellationToken cancellationToken)
+#if NET
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+#endif
+    public async ValueTask<HttpResponseMessage> SendAsync<TState>(
+        PerplexityRequest request, TState state, Func<TState, CancellationToken, ValueTask<HttpResponseMessage>> attempt, CancellationToken cancellationToken)
     {
         var retried = request.IsRetrySafe && _maxRetries > 0 && !TransportRetryScope.IsSuppressed;
         var pipeline = retried ? _retryingAttempts : _singleAttempt;
@@ -83,7 +90,7 @@ internal sealed class TransportResilience
         try
         {
             return await pipeline.ExecuteAsync(
-                static (ctx, s) => new ValueTask<HttpResponseMessage>(s.attempt(s.state, ctx.CancellationToken)),
+                static (ctx, s) => s.attempt(s.state, ctx.CancellationToken),
                 context,
                 (attempt, state)).ConfigureAwait(false);
         }
