@@ -6,7 +6,8 @@ namespace Perplexity.Async.Internal;
 /// <summary>
 /// Reads a response's media type. The API answers <c>application/json</c>, and handlers store response headers
 /// unparsed; matching that raw value first spares every call a parsed <c>MediaTypeHeaderValue</c>. Anything
-/// else takes the parsed path, so the result is always what <c>ContentType?.MediaType</c> would say.
+/// else takes the parsed path, so the result is always what <c>ContentType?.MediaType</c> would say (the JSON name in
+/// its canonical lower case).
 /// </summary>
 internal static class ResponseMediaType
 {

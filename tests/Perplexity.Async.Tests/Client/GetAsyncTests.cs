@@ -236,6 +236,7 @@ public sealed class GetAsyncTests(WireMockFixture fixture) : WireMockTestBase(fi
         var ex = await Should.ThrowAsync<ArgumentNullException>(async () => await client.ChatCompletions.GetAsync(null!));
 
         ex.ParamName.ShouldBe("requestId");
+        ex.Message.ShouldStartWith("A request id is required.");
         Server.LogEntries.ShouldBeEmpty();
     }
 
