@@ -5,12 +5,13 @@ namespace DeepResearch;
 
 /// <summary>
 /// Shows a job's status and the elapsed time while <c>WaitForCompletionAsync</c> polls. Pass it as the wait's
-/// <see cref="IProgress{T}"/>: the SDK reports the first state it sees and then each status change. A small loop on
-/// the same <see cref="TimeProvider"/> animates the spinner (or, for redirected output, prints a reminder now and
+/// <see cref="IProgress{T}"/>: the SDK reports the first state it sees and then each status change. A periodic timer
+/// on the same <see cref="TimeProvider"/> animates the spinner (or, for redirected output, prints a reminder now and
 /// then), so the line keeps moving between status changes.
 /// </summary>
 /// <remarks>
-/// Reports arrive on the SDK's polling thread and ticks on a timer thread: one lock keeps the writes whole.
+/// Reports arrive on the SDK's polling thread and ticks on the timer's thread. Both write at once, under one lock that
+/// keeps the writes whole, rather than handing the work to another thread: the line is current whenever the wait moves on.
 /// </remarks>
 internal sealed class LiveStatus : IProgress<AsyncApiChatCompletionsResponse>, IAsyncDisposable
 {
@@ -23,8 +24,8 @@ internal sealed class LiveStatus : IProgress<AsyncApiChatCompletionsResponse>, I
     private readonly StatusStyle _style;
     private readonly long _started;
     private readonly Lock _gate = new();
-    private readonly CancellationTokenSource _stop = new();
-    private Task _ticker = Task.CompletedTask;
+    private readonly ITimer _ticker;
+    private bool _stopped;
     private AsyncProcessingStatus? _status;
     private int _frame;
     private int _lineLength;
@@ -35,15 +36,12 @@ internal sealed class LiveStatus : IProgress<AsyncApiChatCompletionsResponse>, I
         _time = time;
         _style = style;
         _started = time.GetTimestamp();
+        var interval = style == StatusStyle.Spinner ? SpinnerInterval : ReminderInterval;
+        _ticker = time.CreateTimer(static state => ((LiveStatus)state!).Tick(), this, interval, interval);
     }
 
     /// <summary>Starts showing the status; dispose it to stop (the last status stays on screen).</summary>
-    public static LiveStatus Start(TextWriter output, TimeProvider time, StatusStyle style)
-    {
-        var status = new LiveStatus(output, time, style);
-        status._ticker = status.TickAsync(status._stop.Token);
-        return status;
-    }
+    public static LiveStatus Start(TextWriter output, TimeProvider time, StatusStyle style) => new(output, time, style);
 
     /// <summary>Time since <see cref="Start"/>, on the given clock.</summary>
     public TimeSpan Elapsed => _time.GetElapsedTime(_started);
@@ -70,13 +68,14 @@ internal sealed class LiveStatus : IProgress<AsyncApiChatCompletionsResponse>, I
         }
     }
 
-    /// <summary>Stops the ticker and leaves the last status on its own line.</summary>
+    /// <summary>Stops the ticks and leaves the last status on its own line.</summary>
     public async ValueTask DisposeAsync()
     {
-        await _stop.CancelAsync();
-        await _ticker;
+        await _ticker.DisposeAsync(); // also waits for a tick that is running
+
         lock (_gate)
         {
+            _stopped = true;
             if (_style == StatusStyle.Spinner && _lineLength > 0)
             {
                 // Rewrite the live line once more without the spinner, then move past it.
@@ -85,40 +84,26 @@ internal sealed class LiveStatus : IProgress<AsyncApiChatCompletionsResponse>, I
                 _lineLength = 0;
             }
         }
-
-        _stop.Dispose();
     }
 
-    private async Task TickAsync(CancellationToken cancellationToken)
+    private void Tick()
     {
-        var interval = _style == StatusStyle.Spinner ? SpinnerInterval : ReminderInterval;
-        try
+        lock (_gate)
         {
-            while (true)
+            if (_stopped || _status is null)
             {
-                await Task.Delay(interval, _time, cancellationToken);
-                lock (_gate)
-                {
-                    if (_status is null)
-                    {
-                        continue;
-                    }
-
-                    if (_style == StatusStyle.Spinner)
-                    {
-                        _frame = (_frame + 1) % SpinnerFrames.Length;
-                        DrawSpinnerLine();
-                    }
-                    else
-                    {
-                        _output.WriteLine($"{Stamp()} {_status} (still waiting; Ctrl+C stops waiting, the job keeps running)");
-                    }
-                }
+                return;
             }
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            // Disposed: the wait is over.
+
+            if (_style == StatusStyle.Spinner)
+            {
+                _frame = (_frame + 1) % SpinnerFrames.Length;
+                DrawSpinnerLine();
+            }
+            else
+            {
+                _output.WriteLine($"{Stamp()} {_status} (still waiting; Ctrl+C stops waiting, the job keeps running)");
+            }
         }
     }
 

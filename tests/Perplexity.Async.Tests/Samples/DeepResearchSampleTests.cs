@@ -16,9 +16,9 @@ public sealed class DeepResearchSampleTests : IDisposable
     private readonly StringWriter _output = new();
     private readonly StringWriter _error = new();
 
-    // Each poll starts on the clock's timer thread and first makes its request-timeout timer: the clock could take that
-    // timer for the next one due and skip ahead. Without it, the polls' and the status line's own timers pace the clock.
-    public DeepResearchSampleTests() => _backend = Backend.CreateEmulator(_clock, o => o.RequestTimeout = null);
+    // The polls' delays pace the clock; the status line's periodic timer ticks in between, and each poll's request
+    // timeout is a deadline, not a delay (TestClock waits for the poll after each of its delays, never for a tick).
+    public DeepResearchSampleTests() => _backend = Backend.CreateEmulator(_clock);
 
     [Fact]
     public async Task AskAsync_OnTheEmulator_PrintsTheBackendLineAnswerCitationsAndCost()
@@ -138,7 +138,10 @@ public sealed class DeepResearchSampleTests : IDisposable
     {
         _backend.Emulator!.Script.ForPrompt(Question).NeverFinish();
         using var cancel = new CancellationTokenSource();
-        var running = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        // Completed inline, on the thread that writes IN_PROGRESS: the driven Task.WhenAny is then complete before the
+        // poll makes its next timer, so the clock stops right there. Posting the completion to the thread pool would
+        // let the clock tick on while it waits for a thread.
+        var running = new TaskCompletionSource();
         using var output = new CallbackWriter(text =>
         {
             if (text.Contains("IN_PROGRESS", StringComparison.Ordinal))
@@ -152,8 +155,7 @@ public sealed class DeepResearchSampleTests : IDisposable
         await _clock.DriveAsync(Task.WhenAny(run, running.Task));
         await cancel.CancelAsync();
 
-        // Stopping needs no more fake time, only the continuations of the cancelled delay. Driving the clock here would
-        // race them: the spinner always has a next tick, so a thousand steps pass before the wait sees the cancellation.
+        // Stopping needs no more fake time, only the continuations of the cancelled delay.
         var exitCode = await run.WaitAsync(TimeSpan.FromSeconds(15)); // real-time-ok: a bound, not a sleep
 
         exitCode.ShouldBe(ExitCodes.Cancelled);

@@ -15,7 +15,7 @@ public sealed class SnippetsSampleTests : IDisposable
     private readonly StringWriter _output = new();
     private readonly StringWriter _error = new();
 
-    // No request timeout: its timer, made at the start of each poll, could be taken by the clock for the next one due.
+    // No request timeout: PacedClock (wait-for-many, all) moves time in fixed steps, also while a request is in flight.
     public SnippetsSampleTests() => _backend = SnippetBackend.CreateEmulator(_clock, o => o.RequestTimeout = null);
 
     public static TheoryData<string> SnippetNames => new(SnippetCatalog.All.Select(s => s.Name));
@@ -66,6 +66,10 @@ public sealed class SnippetsSampleTests : IDisposable
     [InlineData("watch")]
     public async Task WaitingSnippets_ReportEachStatusChangeInOrderThenTheAnswer(string name)
     {
+        // wait-with-progress passes its own PollingOptions (1 s growing to 15 s, with jitter): a 1.5 s IN_PROGRESS could
+        // fall between two polls. Running for longer than the 15 s cap, the job is seen IN_PROGRESS whatever the jitter.
+        _backend.Emulator!.Script.ForPrompt("What is an async API?").RunningFor(TimeSpan.FromSeconds(20));
+
         await RunAsync(name);
 
         var text = _output.ToString();

@@ -5,10 +5,25 @@ namespace Perplexity.Async.Tests.TestSupport;
 
 /// <summary>
 /// A <see cref="FakeTimeProvider"/> that knows its pending timers, so a test can drive code that waits on it without
-/// sleeping: <see cref="DriveAsync(Task, int)"/> waits until the code is blocked on a timer it created after the last
-/// thing that happened (a request, or a timer this clock fired), then advances exactly to the earliest pending timer,
-/// and repeats until the awaited task completes. Time therefore moves in the exact steps the code asked for.
+/// sleeping: <see cref="DriveAsync(Task, int)"/> waits until the code is blocked on a delay it started after the last
+/// thing that happened (a request, or a one-shot timer this clock fired), then advances exactly to the earliest pending
+/// timer, and repeats until the awaited task completes. Time therefore moves in the exact steps the code asked for.
 /// </summary>
+/// <remarks>
+/// <para>
+/// Only a one-shot timer that is not a <see cref="CancellationTokenSource"/>'s (such as <c>Task.Delay</c>'s) shows that
+/// the code is blocked again. A timeout (<c>CancelAfter</c>, Polly's timeout strategy) is armed when work starts, before
+/// the code has finished reacting: taking it as "blocked" would let the clock jump to it while, say, a poll is still in
+/// flight. It still fires in its turn when it is the earliest timer. Code blocked on nothing but a timeout (a hung
+/// request) does not settle: move the clock by hand there.
+/// </para>
+/// <para>
+/// A periodic timer (such as a spinner's) stays pending across its ticks, so it never shows that the code went back to
+/// sleep either; it always has a next tick, and counting it would let the clock run ahead of code still busy after its
+/// own timer fired. A step that only ticked periodic timers woke nothing to wait for: their callbacks run inline, inside
+/// <see cref="FakeTimeProvider.Advance(TimeSpan)"/>, and async work one of them starts is not waited for.
+/// </para>
+/// </remarks>
 #pragma warning disable CA1001 // The semaphore never allocates a wait handle, so there is nothing to dispose.
 internal sealed class TestClock : FakeTimeProvider
 #pragma warning restore CA1001
@@ -23,6 +38,10 @@ internal sealed class TestClock : FakeTimeProvider
     private readonly SemaphoreSlim _signal = new(0);
     private long _sequence;
     private long _lastEvent;
+
+    // Whether something happened since the last step that the code will answer with a new timer: it was just started,
+    // a request arrived (MarkEvent), or a one-shot timer fired. Only periodic ticks: nothing to wait for.
+    private bool _awake = true;
 
     public TestClock()
         : base(Epoch)
@@ -64,6 +83,7 @@ internal sealed class TestClock : FakeTimeProvider
         lock (_gate)
         {
             _lastEvent = ++_sequence;
+            _awake = true;
         }
     }
 
@@ -78,6 +98,12 @@ internal sealed class TestClock : FakeTimeProvider
     public async Task DriveAsync(Task task, int maxSteps = 1000)
     {
         _ = task.ContinueWith(_ => _signal.Release(), TaskScheduler.Default);
+        lock (_gate)
+        {
+            // The task may have started work since the last step (a test drives one call after another).
+            _awake = true;
+        }
+
         for (var step = 0; ; step++)
         {
             await WaitUntilSettledAsync(task);
@@ -96,6 +122,7 @@ internal sealed class TestClock : FakeTimeProvider
             {
                 next = _timers.Where(t => t.IsPending).Min(t => t.Due);
                 _lastEvent = ++_sequence;
+                _awake = false;
             }
 
             var now = GetUtcNow();
@@ -103,7 +130,10 @@ internal sealed class TestClock : FakeTimeProvider
         }
     }
 
-    /// <summary>Waits (without moving time) until the code under test is blocked on a new timer or <paramref name="task"/> completed.</summary>
+    /// <summary>
+    /// Waits (without moving time) until the code under test is blocked on a new delay, or <paramref name="task"/>
+    /// completed, or the last step only ticked periodic timers.
+    /// </summary>
     public async Task WaitUntilSettledAsync(Task task)
     {
         while (!IsSettled(task))
@@ -124,7 +154,7 @@ internal sealed class TestClock : FakeTimeProvider
 
         lock (_gate)
         {
-            return _timers.Any(t => t.IsPending && t.Sequence > _lastEvent);
+            return !_awake || _timers.Any(t => t.IsPending && t.IsSleep && t.Sequence > _lastEvent);
         }
     }
 
@@ -137,6 +167,11 @@ internal sealed class TestClock : FakeTimeProvider
         public long Sequence { get; private set; }
 
         public bool IsPending { get; private set; }
+
+        public bool IsPeriodic => Period > TimeSpan.Zero && Period != Timeout.InfiniteTimeSpan;
+
+        /// <summary>A delay the code waits on (<c>Task.Delay</c>): one-shot, and not a <see cref="CancellationTokenSource"/>'s deadline.</summary>
+        public bool IsSleep => !IsPeriodic && state is not CancellationTokenSource;
 
         private TimeSpan Period { get; set; }
 
@@ -152,13 +187,14 @@ internal sealed class TestClock : FakeTimeProvider
         {
             lock (clock._gate)
             {
-                if (Period > TimeSpan.Zero && Period != Timeout.InfiniteTimeSpan)
+                if (IsPeriodic)
                 {
                     Due += Period;
                 }
                 else
                 {
                     IsPending = false;
+                    clock._awake = true;
                 }
             }
 
