@@ -23,8 +23,8 @@ public abstract class WireMockTestBase : IClassFixture<WireMockFixture>, IDispos
     protected PerplexityAsyncClient CreateSut(Action<PerplexityAsyncClientOptions>? configure = null)
     {
         // Transport retries and the request timeout are off unless a test turns them on: on the real clock retries
-        // would make error tests sleep, and on a TestClock a timeout timer started during a real HTTP request looks
-        // like a delay the clock should skip to.
+        // would make error tests sleep, and a test about something else should not run under a deadline it did not
+        // ask for. (TestClock itself no longer mistakes a timeout's timer for a delay; see its remarks.)
         var options = new PerplexityAsyncClientOptions { ApiKey = ApiKey, BaseAddress = BaseAddress, MaxRetries = 0, RequestTimeout = null };
         configure?.Invoke(options);
         var client = new PerplexityAsyncClient(options);
