@@ -1,6 +1,7 @@
 using System;
 using System.Net.Http;
-using Perplexity.Async.Internal;
+using Perplexity.Async.Errors;
+using Perplexity.Async.Transport;
 
 namespace Perplexity.Async;
 

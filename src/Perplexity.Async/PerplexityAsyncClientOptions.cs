@@ -1,6 +1,7 @@
 using System;
 using System.Text;
 using Microsoft.Extensions.Logging;
+using Perplexity.Async.Transport;
 
 namespace Perplexity.Async;
 
@@ -44,7 +45,7 @@ public class PerplexityAsyncClientOptions
     /// from Microsoft.Extensions.Http.Resilience on an <c>IHttpClientFactory</c> client), set this to 0 so the two
     /// do not multiply (3 × 3 attempts, each with its own delays).
     /// </remarks>
-    public int MaxRetries { get; set; } = Retries.RetryDefaults.MaxRetries;
+    public int MaxRetries { get; set; } = RetryDefaults.MaxRetries;
 
     /// <summary>
     /// The longest one attempt may wait for the response headers before it is abandoned (and retried, if retries
@@ -60,7 +61,7 @@ public class PerplexityAsyncClientOptions
     /// <see cref="System.Threading.Timeout.InfiniteTimeSpan"/> means no limit. When it runs out the call fails with a
     /// <see cref="PerplexityTimeoutException"/>. Measured on <see cref="TimeProvider"/>.
     /// </summary>
-    public TimeSpan? RequestTimeout { get; set; } = Retries.RetryDefaults.RequestTimeout;
+    public TimeSpan? RequestTimeout { get; set; } = RetryDefaults.RequestTimeout;
 
     /// <summary>
     /// The clock for delays, timeouts and measured durations. Defaults to <see cref="TimeProvider.System"/>; tests pass

@@ -1,7 +1,8 @@
 using System;
 using System.Collections.Generic;
 using Microsoft.Extensions.Options;
-using Perplexity.Async.Polling;
+using Perplexity.Async.Transport;
+using Perplexity.Async.Waiting;
 
 namespace Perplexity.Async;
 
@@ -70,7 +71,7 @@ public class PerplexityAsyncClientOptionsValidator : IValidateOptions<Perplexity
             failures.Add($"{nameof(options.TimeProvider)} is null.");
         }
 
-        Retries.RetryOptionsRules.Collect(options, failures);
+        RetryOptionsRules.Collect(options, failures);
 
         if (options.MaxResponseContentBytes <= 0)
         {

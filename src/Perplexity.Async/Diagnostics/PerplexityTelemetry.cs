@@ -1,7 +1,8 @@
 using System;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
-using Perplexity.Async.Internal;
+using Perplexity.Async.Errors;
+using Perplexity.Async.Transport;
 
 namespace Perplexity.Async.Diagnostics;
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Perplexity.Async.Transport;
 
 namespace Perplexity.Async.Serialization;
 
@@ -30,7 +31,7 @@ namespace Perplexity.Async.Serialization;
 [JsonSerializable(typeof(ApiPublicSearchResult))]
 [JsonSerializable(typeof(ChatCompletionRequest))]
 [JsonSerializable(typeof(AsyncChatCompletionsListResponse))]
-[JsonSerializable(typeof(Internal.AsyncCreateBody))]
+[JsonSerializable(typeof(AsyncCreateBody))]
 internal sealed partial class PerplexityJsonContext : JsonSerializerContext
 {
 }

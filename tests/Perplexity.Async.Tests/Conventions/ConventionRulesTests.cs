@@ -113,12 +113,12 @@ public sealed class ConventionRulesTests
     [Fact]
     public void Namespaces_InternalOrForeignNamespace_IsReported()
     {
-        var violations = ConventionRules.Namespaces([typeof(BadClient), typeof(Perplexity.Async.Internal.ClientSettings), typeof(PerplexityAsyncClient)], "Perplexity.Async").ToList();
+        var violations = ConventionRules.Namespaces([typeof(BadClient), typeof(Perplexity.Async.Internal.ChatClientDefaults), typeof(PerplexityAsyncClient)], "Perplexity.Async").ToList();
 
         violations.ShouldBe(
         [
             $"{typeof(BadClient).FullName} is not in namespace Perplexity.Async",
-            "Perplexity.Async.Internal.ClientSettings is public in an Internal namespace; make it internal",
+            "Perplexity.Async.Internal.ChatClientDefaults is public in an Internal namespace; make it internal",
         ]);
     }
 }

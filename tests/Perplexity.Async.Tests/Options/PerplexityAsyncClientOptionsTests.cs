@@ -1,3 +1,4 @@
+using Perplexity.Async.Transport;
 namespace Perplexity.Async.Tests.Options;
 
 public sealed class PerplexityAsyncClientOptionsTests

@@ -1,0 +1,96 @@
+using System;
+using System.Linq;
+using System.Net;
+using System.Net.Http;
+using System.Text;
+
+namespace Perplexity.Async.Errors;
+
+/// <summary>Turns a non-success response into the typed exception for its status, with the body parsed and redacted.</summary>
+internal static class ApiExceptionFactory
+{
+    /// <summary>Builds the exception for a failed response.</summary>
+    /// <param name="status">The response's status.</param>
+    /// <param name="method">The request's method.</param>
+    /// <param name="routeTemplate">The route template, without ids.</param>
+    /// <param name="requestId">The job or run id the request was about, as the caller gave it.</param>
+    /// <param name="body">The start of the body, as read (not yet redacted).</param>
+    /// <param name="bodyTruncated">Whether <paramref name="body"/> is only the start of a longer body.</param>
+    /// <param name="retryAfter">The server's <c>Retry-After</c>, when it sent one.</param>
+    /// <param name="redactor">Masks the API key in everything taken from the response.</param>
+    public static PerplexityApiException Create(
+        HttpStatusCode status,
+        HttpMethod method,
+        string routeTemplate,
+        string? requestId,
+        string? body,
+        bool bodyTruncated,
+        TimeSpan? retryAfter,
+        Redactor redactor)
+    {
+        var text = body is null ? null : redactor.RedactAndCut(body, body.Length, bodyTruncated);
+        var parsed = ErrorResponseParser.Parse(text);
+        var details = new PerplexityErrorDetails
+        {
+            StatusCode = status,
+            Method = method,
+            Route = routeTemplate,
+            RequestId = requestId,
+            ResponseBody = string.IsNullOrEmpty(text) ? null : text,
+            RetryAfter = retryAfter,
+            // The body was redacted as raw text, but a JSON escape (\u0070...) only turns into the key when parsed.
+            ErrorMessage = redactor.Redact(parsed.Message),
+            ErrorType = redactor.Redact(parsed.Type),
+            ErrorCode = redactor.Redact(parsed.Code),
+            ValidationErrors = parsed.ValidationErrors.Select(e => e with { Message = redactor.Redact(e.Message)! }).ToArray(),
+        };
+
+        var message = Describe(details, redactor);
+        return (int)status switch
+        {
+            401 or 403 => new PerplexityAuthenticationException(message, details),
+            404 => new PerplexityNotFoundException(message, details),
+            422 => new PerplexityValidationException(message, details),
+            429 => new PerplexityRateLimitException(message, details),
+            >= 500 => new PerplexityServerException(message, details),
+            _ => new PerplexityApiException(message, details),
+        };
+    }
+
+    private static string Describe(PerplexityErrorDetails details, Redactor redactor)
+    {
+        var builder = new StringBuilder()
+            .Append(details.Method.Method).Append(' ').Append(details.Route)
+            .Append(" failed with ").Append((int)details.StatusCode).Append(' ').Append(ReasonOf(details.StatusCode));
+        if (details.RequestId is not null)
+        {
+            builder.Append(" for request id '").Append(redactor.Redact(details.RequestId)).Append('\'');
+        }
+
+        var reason = details.ErrorMessage ?? Shorten(details.ResponseBody);
+        if (!string.IsNullOrEmpty(reason))
+        {
+            builder.Append(": ").Append(reason);
+        }
+
+        if (details.ErrorType is not null || details.ErrorCode is not null)
+        {
+            builder.Append(" (type '").Append(details.ErrorType ?? "-").Append("', code '").Append(details.ErrorCode ?? "-").Append("')");
+        }
+
+        return builder.Append('.').ToString();
+    }
+
+    private static string ReasonOf(HttpStatusCode status) => status switch
+    {
+        HttpStatusCode.Unauthorized => "Unauthorized",
+        HttpStatusCode.Forbidden => "Forbidden",
+        HttpStatusCode.NotFound => "Not Found",
+        (HttpStatusCode)422 => "Unprocessable Entity",
+        (HttpStatusCode)429 => "Too Many Requests",
+        _ => status.ToString(),
+    };
+
+    private static string? Shorten(string? body) =>
+        body is null ? null : body.Length <= 200 ? body.Trim() : body.Substring(0, 200).Trim() + "…";
+}

@@ -1,0 +1,56 @@
+using System;
+using System.Net.Http;
+
+namespace Perplexity.Async.Transport;
+
+/// <summary>One logical API call: everything needed to build an HTTP request again for each attempt.</summary>
+internal sealed class PerplexityRequest
+{
+    public PerplexityRequest(HttpMethod method, string route, string? requestId = null, AsyncRequestOptions? options = null)
+    {
+        Method = method;
+        Route = route;
+        RequestId = requestId;
+        Options = options;
+        EscapedRequestId = requestId is null ? null : RequestIdPath.Escape(requestId, "requestId");
+        IsRetrySafe = method == HttpMethod.Get;
+    }
+
+    public HttpMethod Method { get; }
+
+    /// <summary>The route without slashes at either end, for example <c>v1/async/sonar</c>.</summary>
+    public string Route { get; }
+
+    /// <summary>The job id as the caller gave it.</summary>
+    public string? RequestId { get; }
+
+    public string? EscapedRequestId { get; }
+
+    public AsyncRequestOptions? Options { get; }
+
+    /// <summary>Extra query text without the leading <c>?</c>, already encoded.</summary>
+    public string? Query { get; init; }
+
+    /// <summary>The UTF-8 JSON body, serialized once so every retry sends the same bytes.</summary>
+    public byte[]? Body { get; init; }
+
+    /// <summary>
+    /// Whether sending it twice does no harm, so transport retries may repeat it: true for GET; a POST only when its
+    /// body carries an idempotency key.
+    /// </summary>
+    public bool IsRetrySafe { get; init; }
+
+    /// <summary>The route as a template, for logs, telemetry and messages: ids never appear in it.</summary>
+    public string RouteTemplate => EscapedRequestId is null ? Route : Route + "/{api_request}";
+
+    public string PathAndQuery
+    {
+        get
+        {
+            var path = EscapedRequestId is null ? Route : Route + "/" + EscapedRequestId;
+            var localMode = Options?.LocalMode is { } mode ? (mode ? "local_mode=true" : "local_mode=false") : null;
+            var query = Query is null ? localMode : localMode is null ? Query : localMode + "&" + Query;
+            return query is null ? path : path + "?" + query;
+        }
+    }
+}

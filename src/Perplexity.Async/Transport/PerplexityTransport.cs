@@ -1,0 +1,210 @@
+using System;
+using System.IO;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Runtime.CompilerServices;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using System.Threading;
+using System.Threading.Tasks;
+using Perplexity.Async.Diagnostics;
+using Perplexity.Async.Errors;
+
+namespace Perplexity.Async.Transport;
+
+/// <summary>
+/// Sends one logical API call and returns its typed result: builds the request (auth, user agent, headers,
+/// query), maps network failures, non-success statuses and unexpected bodies to the SDK's exceptions, and
+/// deserializes success bodies straight from the response stream.
+/// </summary>
+internal sealed class PerplexityTransport
+{
+    private static readonly MediaTypeHeaderValue JsonContentType = new("application/json") { CharSet = "utf-8" };
+
+    private readonly HttpClient _httpClient;
+    private readonly TransportResilience _resilience;
+
+    public PerplexityTransport(HttpClient httpClient, ClientSettings settings)
+    {
+        _httpClient = httpClient;
+        Settings = settings;
+        _resilience = new TransportResilience(settings.Retry, settings.TimeProvider, settings.Logger);
+    }
+
+    public ClientSettings Settings { get; }
+
+    /// <summary>
+    /// Sends a call under the client's retries and timeouts: attempts are retried while transient, and the whole
+    /// call (attempts, delays, reading the body) is bounded by the request timeout.
+    /// </summary>
+    /// <remarks>
+    /// Internally every step returns a <see cref="ValueTask{TResult}"/> (pooled on .NET when it suspends), so a call
+    /// allocates one <see cref="Task{TResult}"/>, the one the public API returns, instead of one per layer.
+    /// </remarks>
+    public Task<T> SendAsync<T>(PerplexityRequest request, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken) =>
+        _resilience.RunAsync(
+            request,
+            (Transport: this, Request: request, TypeInfo: typeInfo),
+            static (s, token) => s.Transport.SendWithRetriesAsync(s.Request, s.TypeInfo, token),
+            cancellationToken).AsTask();
+
+#if NET
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+#endif
+    private async ValueTask<T> SendWithRetriesAsync<T>(PerplexityRequest request, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
+    {
+        using var response = await _resilience.SendAsync(
+            request,
+            (Transport: this, Request: request),
+            static (s, token) => s.Transport.SendOnceAsync(s.Request, token),
+            cancellationToken).ConfigureAwait(false);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw await CreateApiExceptionAsync(response, request, cancellationToken).ConfigureAwait(false);
+        }
+
+        return await ReadJsonAsync(response, typeInfo, cancellationToken).ConfigureAwait(false);
+    }
+
+#if NET
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+#endif
+    private async ValueTask<HttpResponseMessage> SendOnceAsync(PerplexityRequest request, CancellationToken cancellationToken)
+    {
+        using var message = CreateMessage(request);
+        using var diagnostics = HttpCallDiagnostics.Start(request, Settings);
+        try
+        {
+            var response = await _httpClient.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            diagnostics.Responded(response);
+            return response;
+        }
+        catch (Exception ex) when (diagnostics.Failed(ex))
+        {
+            // Never entered: the filter only records the failure, so the handlers below still see the exception.
+            throw;
+        }
+        catch (HttpRequestException ex)
+        {
+            throw new PerplexityConnectionException($"{request.Method.Method} {request.RouteTemplate} got no answer: {ex.Message}", ex);
+        }
+        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new PerplexityTimeoutException(
+                $"{request.Method.Method} {request.RouteTemplate} timed out after {_httpClient.Timeout} (HttpClient.Timeout).",
+                _httpClient.Timeout,
+                innerException: ex);
+        }
+    }
+
+    private async Task<PerplexityApiException> CreateApiExceptionAsync(
+        HttpResponseMessage response, PerplexityRequest request, CancellationToken cancellationToken)
+    {
+        var (body, truncated) = await ErrorBodyReader.ReadAsync(response.Content, ClientDefaults.MaxErrorBodyBytes, cancellationToken)
+            .ConfigureAwait(false);
+        return ApiExceptionFactory.Create(
+            response.StatusCode,
+            request.Method,
+            request.RouteTemplate,
+            request.RequestId,
+            body,
+            truncated,
+            RetryAfterRule.Read(response, Settings.TimeProvider),
+            Settings.Redactor);
+    }
+
+    private HttpRequestMessage CreateMessage(PerplexityRequest request)
+    {
+        var message = new HttpRequestMessage(request.Method, new Uri(Settings.RequestUriPrefix + request.PathAndQuery, UriKind.Absolute));
+        try
+        {
+            var headers = message.Headers;
+            // Raw, prebuilt values: no header objects parsed or allocated per request (the key was validated once).
+            headers.TryAddWithoutValidation("Authorization", Settings.AuthorizationHeaderValue);
+            headers.TryAddWithoutValidation("Accept", "application/json");
+            headers.TryAddWithoutValidation("User-Agent", ClientSettings.UserAgent);
+            RequestHeaders.Apply(headers, request.Options);
+            if (request.Body is { } body)
+            {
+                message.Content = new ByteArrayContent(body);
+                message.Content.Headers.ContentType = JsonContentType;
+            }
+
+            return message;
+        }
+        catch
+        {
+            message.Dispose();
+            throw;
+        }
+    }
+
+#if NET
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+#endif
+    private async ValueTask<T> ReadJsonAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
+    {
+        var status = response.StatusCode;
+        var mediaType = ResponseMediaType.Of(response.Content);
+#if NET
+        var raw = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+#else
+        var raw = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+#endif
+        using var body = new BoundedCapturingStream(raw, Settings.MaxResponseContentBytes);
+        if (mediaType is not null && !IsJson(mediaType))
+        {
+            await DrainExcerptAsync(body, cancellationToken).ConfigureAwait(false);
+            throw new PerplexityProtocolException(
+                $"Expected a JSON body but the content type is '{mediaType}'.", status, Settings.Redact(body.Excerpt()));
+        }
+
+        try
+        {
+            return await JsonSerializer.DeserializeAsync(body, typeInfo, cancellationToken).ConfigureAwait(false)
+                ?? throw new PerplexityProtocolException("The body is JSON null instead of an object.", status, Settings.Redact(body.Excerpt()));
+        }
+        catch (Exception ex) when (IsMalformedBody(ex))
+        {
+            var excerpt = Settings.Redact(body.Excerpt());
+            var what = body.BytesRead == 0 ? "The body is empty" : "The body is not the documented JSON";
+            throw new PerplexityProtocolException($"{what}: {ex.Message}", status, excerpt, ex);
+        }
+        catch (PerplexityProtocolException ex) when (body.LimitExceeded)
+        {
+            // The size guard fires inside the stream, which knows neither the status nor the redaction.
+            throw new PerplexityProtocolException(ex.Message, status, Settings.Redact(body.Excerpt()), ex);
+        }
+        catch (Exception ex) when (ex is IOException or HttpRequestException)
+        {
+            throw new PerplexityConnectionException($"The connection broke while reading the body: {ex.Message}", ex);
+        }
+    }
+
+    private static bool IsMalformedBody(Exception ex) =>
+        ex is JsonException or FormatException or OverflowException or DecoderFallbackException
+            or ArgumentException or InvalidOperationException
+        && ex is not ObjectDisposedException;
+
+    private static bool IsJson(string mediaType) =>
+        mediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+        || mediaType.Equals("text/json", StringComparison.OrdinalIgnoreCase)
+        || mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase);
+
+    private static async Task DrainExcerptAsync(Stream body, CancellationToken cancellationToken)
+    {
+        var buffer = new byte[ClientDefaults.BodyExcerptBytes];
+        try
+        {
+            while (body.Position < ClientDefaults.BodyExcerptBytes
+                && await body.ReadAsync(buffer, 0, buffer.Length, cancellationToken).ConfigureAwait(false) > 0)
+            {
+            }
+        }
+        catch (Exception ex) when (ex is IOException or PerplexityProtocolException)
+        {
+            // The excerpt is a courtesy; the content type is the error.
+        }
+    }
+}
