@@ -28,7 +28,7 @@ services.AddLogging(logging => logging.AddSimpleConsole().SetMinimumLevel(verbos
 var backend = ChatBackend.Register(services, Environment.GetEnvironmentVariable("PERPLEXITY_API_KEY"), TimeProvider.System);
 
 // The one line that makes Perplexity an IChatClient; the rest is Microsoft.Extensions.AI's builder.
-services.AddChatClient(sp => sp.GetRequiredService<PerplexityAsyncClient>().AsChatClient())
+services.AddChatClient(sp => sp.GetRequiredService<PerplexityAsyncClient>().AsIChatClient())
     .UseOpenTelemetry()
     .UseLogging();
 

@@ -12,7 +12,7 @@ namespace Perplexity.Async;
 /// <summary>
 /// Perplexity's asynchronous chat completions (Sonar, deep research) as a Microsoft.Extensions.AI
 /// <see cref="IChatClient"/>: each call creates a job, waits for it with the SDK's poller, and returns the answer with
-/// its citations, usage and cost. Create one with <see cref="PerplexityAsyncChatClientExtensions.AsChatClient(PerplexityAsyncClient, PerplexityAsyncChatClientOptions?)"/>.
+/// its citations, usage and cost. Create one with <see cref="PerplexityAsyncChatClientExtensions.AsIChatClient(PerplexityAsyncClient, PerplexityAsyncChatClientOptions?)"/>.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -55,7 +55,7 @@ namespace Perplexity.Async;
 /// </remarks>
 /// <example>
 /// <code>
-/// IChatClient chat = new PerplexityAsyncClient(apiKey).AsChatClient();
+/// IChatClient chat = new PerplexityAsyncClient(apiKey).AsIChatClient();
 /// ChatResponse response = await chat.GetResponseAsync("What changed in .NET 10?");
 /// Console.WriteLine(response.Text);
 /// </code>
@@ -228,11 +228,11 @@ public sealed class PerplexityAsyncChatClient : IChatClient
 
     private static bool IncludesReasoning(ChatOptions? options) => options?.Reasoning?.Output != ReasoningOutput.None;
 
-    private static ChatResponse Resolve(AsyncApiChatCompletionsResponse state, ResponseContinuationToken token, ChatOptions? options)
+    private ChatResponse Resolve(AsyncApiChatCompletionsResponse state, ResponseContinuationToken token, ChatOptions? options)
     {
-        if (state.Status == AsyncProcessingStatus.Failed)
+        if (_completions.Kind.IsFailure(state))
         {
-            throw new PerplexityJobFailedException(state);
+            throw _completions.Kind.CreateFailure(state, _completions.Waits.Redactor);
         }
 
         return state.Status == AsyncProcessingStatus.Completed && state.Response is not null
@@ -275,9 +275,9 @@ public sealed class PerplexityAsyncChatClient : IChatClient
 
         await foreach (var state in _completions.WatchAsync(jobId, _polling, cancellationToken).ConfigureAwait(false))
         {
-            if (state.Status == AsyncProcessingStatus.Failed)
+            if (_completions.Kind.IsFailure(state))
             {
-                throw new PerplexityJobFailedException(state);
+                throw _completions.Kind.CreateFailure(state, _completions.Waits.Redactor);
             }
 
             if (state.Status == AsyncProcessingStatus.Completed)

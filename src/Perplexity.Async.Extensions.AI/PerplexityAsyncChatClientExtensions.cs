@@ -9,7 +9,7 @@ namespace Perplexity.Async;
 /// builder, so middleware composes:
 /// <code>
 /// services.AddPerplexityAsync(o =&gt; o.ApiKey = configuration["Perplexity:ApiKey"]);
-/// services.AddChatClient(sp =&gt; sp.GetRequiredService&lt;PerplexityAsyncClient&gt;().AsChatClient())
+/// services.AddChatClient(sp =&gt; sp.GetRequiredService&lt;PerplexityAsyncClient&gt;().AsIChatClient())
 ///     .UseLogging()
 ///     .UseOpenTelemetry();
 /// </code>
@@ -27,13 +27,13 @@ public static class PerplexityAsyncChatClientExtensions
     /// <exception cref="ArgumentException">A setting in <paramref name="options"/> is invalid; the message names it.</exception>
     /// <example>
     /// <code>
-    /// IChatClient chat = new ChatClientBuilder(client.AsChatClient())
+    /// IChatClient chat = new ChatClientBuilder(client.AsIChatClient())
     ///     .UseLogging(loggerFactory)
     ///     .Build();
     /// ChatResponse answer = await chat.GetResponseAsync("Summarise this year's fusion energy milestones.");
     /// </code>
     /// </example>
-    public static IChatClient AsChatClient(this PerplexityAsyncClient client, PerplexityAsyncChatClientOptions? options) =>
+    public static IChatClient AsIChatClient(this PerplexityAsyncClient client, PerplexityAsyncChatClientOptions? options) =>
         new PerplexityAsyncChatClient(client, options);
 
     /// <summary>
@@ -43,7 +43,7 @@ public static class PerplexityAsyncChatClientExtensions
     /// <param name="client">The Perplexity client.</param>
     /// <returns>The chat client.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="client"/> is null.</exception>
-    public static IChatClient AsChatClient(this PerplexityAsyncClient client) =>
+    public static IChatClient AsIChatClient(this PerplexityAsyncClient client) =>
         new PerplexityAsyncChatClient(client, options: null);
 
     /// <summary>Wraps <paramref name="client"/> in a <see cref="PerplexityAsyncChatClient"/> whose default model is <paramref name="defaultModelId"/>.</summary>
@@ -52,6 +52,6 @@ public static class PerplexityAsyncChatClientExtensions
     /// <returns>The chat client.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="client"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="defaultModelId"/> is null, empty or whitespace.</exception>
-    public static IChatClient AsChatClient(this PerplexityAsyncClient client, string defaultModelId) =>
+    public static IChatClient AsIChatClient(this PerplexityAsyncClient client, string defaultModelId) =>
         new PerplexityAsyncChatClient(client, new PerplexityAsyncChatClientOptions { DefaultModelId = defaultModelId });
 }

@@ -8,7 +8,7 @@ namespace Perplexity.Async;
 /// </summary>
 /// <example>
 /// <code>
-/// IChatClient chat = client.AsChatClient(new PerplexityAsyncChatClientOptions
+/// IChatClient chat = client.AsIChatClient(new PerplexityAsyncChatClientOptions
 /// {
 ///     DefaultModelId = "sonar-pro",
 ///     Polling = new PollingOptions { Timeout = TimeSpan.FromMinutes(20) },

@@ -2,6 +2,7 @@ using System;
 using System.Net.Http;
 using Perplexity.Async.Errors;
 using Perplexity.Async.Transport;
+using Perplexity.Async.Waiting;
 
 namespace Perplexity.Async;
 
@@ -41,7 +42,7 @@ public class PerplexityAsyncClient : IDisposable
     /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
     /// <exception cref="ArgumentException">A setting is invalid; the message names it.</exception>
     public PerplexityAsyncClient(PerplexityAsyncClientOptions options)
-        : this(new ClientSettings(options), null)
+        : this(new ClientSettings(options), DefaultPolling(options), null)
     {
     }
 
@@ -51,7 +52,7 @@ public class PerplexityAsyncClient : IDisposable
     /// <exception cref="ArgumentNullException"><paramref name="httpClient"/> is null.</exception>
     /// <exception cref="ArgumentException">A setting is invalid; the message names it.</exception>
     public PerplexityAsyncClient(HttpClient httpClient, PerplexityAsyncClientOptions? options = null)
-        : this(new ClientSettings(options ?? new PerplexityAsyncClientOptions()), httpClient ?? throw new ArgumentNullException(nameof(httpClient)))
+        : this(options ?? new PerplexityAsyncClientOptions(), httpClient ?? throw new ArgumentNullException(nameof(httpClient)))
     {
     }
 
@@ -63,7 +64,12 @@ public class PerplexityAsyncClient : IDisposable
         BaseAddress = PerplexityAsyncClientOptions.DefaultBaseAddress;
     }
 
-    private PerplexityAsyncClient(ClientSettings settings, HttpClient? httpClient)
+    private PerplexityAsyncClient(PerplexityAsyncClientOptions options, HttpClient httpClient)
+        : this(new ClientSettings(options), DefaultPolling(options), httpClient)
+    {
+    }
+
+    private PerplexityAsyncClient(ClientSettings settings, PollingSettings defaultPolling, HttpClient? httpClient)
     {
         if (httpClient is null)
         {
@@ -73,8 +79,9 @@ public class PerplexityAsyncClient : IDisposable
 
         BaseAddress = settings.BaseAddress;
         var transport = new PerplexityTransport(httpClient, settings);
-        Sonar = new AsyncCompletionsClient(transport, AsyncRoutes.Sonar);
-        ChatCompletions = new AsyncCompletionsClient(transport, AsyncRoutes.ChatCompletions);
+        var waits = new WaitServices(settings.TimeProvider, settings.Logger, settings.Redactor, defaultPolling);
+        Sonar = new AsyncCompletionsClient(transport, AsyncRoutes.Sonar, waits);
+        ChatCompletions = new AsyncCompletionsClient(transport, AsyncRoutes.ChatCompletions, waits);
     }
 
     /// <summary>The current routes: <c>/v1/async/sonar</c>. The completion adds images and related questions.</summary>
@@ -104,6 +111,10 @@ public class PerplexityAsyncClient : IDisposable
             _ownedHttpClient?.Dispose();
         }
     }
+
+    // Validated with the other options by ClientSettings, which runs first.
+    private static PollingSettings DefaultPolling(PerplexityAsyncClientOptions options) =>
+        options?.Polling is { } polling ? PollingSettings.Create(polling, nameof(options.Polling)) : PollingSettings.Default;
 
     private static string RequireKey(string apiKey) =>
         string.IsNullOrWhiteSpace(apiKey)

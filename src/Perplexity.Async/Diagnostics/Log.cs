@@ -1,13 +1,12 @@
 using System;
 using Microsoft.Extensions.Logging;
-using Perplexity.Async.Transport;
 
 namespace Perplexity.Async.Diagnostics;
 
 /// <summary>
 /// Every log message of the client, source-generated. Event ids are stable (documented in the README) so that
 /// filters and alerts keep working across versions. Nothing here takes the API key or a header; bodies are
-/// logged only at <see cref="LogLevel.Trace"/> and only after <see cref="ClientSettings.Redact"/>.
+/// logged only at <see cref="LogLevel.Trace"/> and only after <see cref="Errors.Redactor"/>.
 /// </summary>
 internal static partial class Log
 {

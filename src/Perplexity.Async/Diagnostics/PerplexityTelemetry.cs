@@ -1,8 +1,6 @@
 using System;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
-using Perplexity.Async.Errors;
-using Perplexity.Async.Transport;
 
 namespace Perplexity.Async.Diagnostics;
 
@@ -20,9 +18,9 @@ internal static class PerplexityTelemetry
     /// <summary>The name of both the activity source and the meter.</summary>
     public const string Name = "Perplexity.Async";
 
-    public static readonly ActivitySource ActivitySource = new(Name, ClientSettings.Version);
+    public static readonly ActivitySource ActivitySource = new(Name, PackageVersion.Value);
 
-    public static readonly Meter Meter = new(Name, ClientSettings.Version);
+    public static readonly Meter Meter = new(Name, PackageVersion.Value);
 
     /// <summary><c>http.client.request.duration</c> (s): one per HTTP call, as the HTTP client conventions define it.</summary>
     public static readonly Histogram<double> RequestDuration = Meter.CreateHistogram(
@@ -70,48 +68,46 @@ internal static class PerplexityTelemetry
         "perplexity.client.cost", unit: "{USD}", description: "Cost in US dollars reported for completed jobs.");
 
     /// <summary>
-    /// Records the token usage and cost of a completed job, and tags <paramref name="activity"/> (the wait span)
-    /// with them. Does nothing for a job that is not completed or reports no usage.
+    /// Records the token usage and cost of a finished job or run, and tags <paramref name="activity"/> (the wait span)
+    /// with them. The caller passes server-supplied strings already redacted.
     /// </summary>
-    /// <param name="envelope">The job as last polled.</param>
     /// <param name="activity">The span to tag (the wait span); none when null. Never <see cref="Activity.Current"/>: that is
     /// the caller's span (an <c>IChatClient</c>'s, for example), whose <c>gen_ai.*</c> tags are not the SDK's to set.</param>
-    public static void RecordCompletion(AsyncApiChatCompletionsResponse envelope, Activity? activity = null)
+    /// <param name="requestModel">The model (or preset) the job was created with.</param>
+    /// <param name="responseModel">The model that answered.</param>
+    /// <param name="responseId">The id of the answer, when it has one.</param>
+    /// <param name="inputTokens">Input tokens; null when not reported (then nothing is recorded but the model tags).</param>
+    /// <param name="outputTokens">Output tokens.</param>
+    /// <param name="totalCost">The total cost in US dollars, when reported.</param>
+    public static void RecordUsage(
+        Activity? activity, string requestModel, string responseModel, string? responseId, long? inputTokens, long? outputTokens, decimal? totalCost)
     {
-        if (envelope is null)
-        {
-            throw new ArgumentNullException(nameof(envelope));
-        }
-
-        if (envelope.Status != AsyncProcessingStatus.Completed || envelope.Response is not { } response)
-        {
-            return;
-        }
-
-        var requestModel = envelope.Model;
-        var model = string.IsNullOrEmpty(response.Model) ? requestModel : response.Model;
         activity?.SetTag(TelemetryTags.GenAiRequestModel, requestModel);
-        activity?.SetTag(TelemetryTags.GenAiResponseModel, model);
-        activity?.SetTag(TelemetryTags.GenAiResponseId, response.Id);
-        if (response.Usage is not { } usage)
+        activity?.SetTag(TelemetryTags.GenAiResponseModel, responseModel);
+        if (responseId is not null)
+        {
+            activity?.SetTag(TelemetryTags.GenAiResponseId, responseId);
+        }
+
+        if (inputTokens is not { } input || outputTokens is not { } output)
         {
             return;
         }
 
-        activity?.SetTag(TelemetryTags.GenAiUsageInputTokens, usage.PromptTokens);
-        activity?.SetTag(TelemetryTags.GenAiUsageOutputTokens, usage.CompletionTokens);
+        activity?.SetTag(TelemetryTags.GenAiUsageInputTokens, input);
+        activity?.SetTag(TelemetryTags.GenAiUsageOutputTokens, output);
         if (TokenUsage.Enabled)
         {
-            TokenUsage.Record(usage.PromptTokens, GenAiTags(requestModel, model, TelemetryTags.TokenTypeInput));
-            TokenUsage.Record(usage.CompletionTokens, GenAiTags(requestModel, model, TelemetryTags.TokenTypeOutput));
+            TokenUsage.Record(input, GenAiTags(requestModel, responseModel, TelemetryTags.TokenTypeInput));
+            TokenUsage.Record(output, GenAiTags(requestModel, responseModel, TelemetryTags.TokenTypeOutput));
         }
 
-        if (usage.Cost is { } cost)
+        if (totalCost is { } cost)
         {
-            activity?.SetTag(TelemetryTags.CostTotal, (double)cost.TotalCost);
+            activity?.SetTag(TelemetryTags.CostTotal, (double)cost);
             if (Cost.Enabled)
             {
-                Cost.Add((double)cost.TotalCost, GenAiTags(requestModel, model, tokenType: null));
+                Cost.Add((double)cost, GenAiTags(requestModel, responseModel, tokenType: null));
             }
         }
     }

@@ -17,6 +17,7 @@ internal static class ApiExceptionFactory
     /// <param name="body">The start of the body, as read (not yet redacted).</param>
     /// <param name="bodyTruncated">Whether <paramref name="body"/> is only the start of a longer body.</param>
     /// <param name="retryAfter">The server's <c>Retry-After</c>, when it sent one.</param>
+    /// <param name="shouldRetry">The server's <c>x-should-retry</c> verdict, when it sent one.</param>
     /// <param name="redactor">Masks the API key in everything taken from the response.</param>
     public static PerplexityApiException Create(
         HttpStatusCode status,
@@ -26,6 +27,7 @@ internal static class ApiExceptionFactory
         string? body,
         bool bodyTruncated,
         TimeSpan? retryAfter,
+        bool? shouldRetry,
         Redactor redactor)
     {
         var text = body is null ? null : redactor.RedactAndCut(body, body.Length, bodyTruncated);
@@ -38,6 +40,7 @@ internal static class ApiExceptionFactory
             RequestId = requestId,
             ResponseBody = string.IsNullOrEmpty(text) ? null : text,
             RetryAfter = retryAfter,
+            ShouldRetry = shouldRetry,
             // The body was redacted as raw text, but a JSON escape (\u0070...) only turns into the key when parsed.
             ErrorMessage = redactor.Redact(parsed.Message),
             ErrorType = redactor.Redact(parsed.Type),
@@ -52,7 +55,7 @@ internal static class ApiExceptionFactory
             404 => new PerplexityNotFoundException(message, details),
             422 => new PerplexityValidationException(message, details),
             429 => new PerplexityRateLimitException(message, details),
-            >= 500 => new PerplexityServerException(message, details),
+            >= 500 and < 600 => new PerplexityServerException(message, details),
             _ => new PerplexityApiException(message, details),
         };
     }

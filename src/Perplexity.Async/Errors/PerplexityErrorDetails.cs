@@ -26,6 +26,12 @@ public sealed record PerplexityErrorDetails
     /// <summary>How long the server asked to wait before retrying, when it said.</summary>
     public TimeSpan? RetryAfter { get; init; }
 
+    /// <summary>
+    /// The server's <c>x-should-retry</c> header: <see langword="true"/> or <see langword="false"/> when it said whether
+    /// to try again (it overrides the status for the SDK's retries and waits), null when it did not.
+    /// </summary>
+    public bool? ShouldRetry { get; init; }
+
     /// <summary>The message from the body's <c>detail</c> or <c>error.message</c>, when it had one.</summary>
     public string? ErrorMessage { get; init; }
 

@@ -14,4 +14,11 @@ public class PerplexityException : Exception
         : base(message, innerException)
     {
     }
+
+    /// <summary>
+    /// The job (async chat completions) or run (Agent API) the failed operation was about, when it was about one: every
+    /// exception out of a wait or a run carries it, so a job that keeps running on the server (and costing) is never
+    /// lost. Null for an operation on no job or on many.
+    /// </summary>
+    public string? JobId { get; internal set; }
 }

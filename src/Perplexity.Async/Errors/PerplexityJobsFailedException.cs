@@ -43,6 +43,9 @@ public sealed class PerplexityJobsFailedException : PerplexityException
     /// <summary>The jobs that ended with status <c>FAILED</c>, each once, in the order of <see cref="Results"/>.</summary>
     public IReadOnlyList<AsyncApiChatCompletionsResponse> FailedJobs { get; }
 
+    /// <summary>The message the public constructor builds, for the SDK to redact before it uses it.</summary>
+    internal static string Describe(IReadOnlyList<AsyncApiChatCompletionsResponse> results) => Describe(FailedOf(results), results);
+
     private static List<AsyncApiChatCompletionsResponse> FailedOf(IReadOnlyList<AsyncApiChatCompletionsResponse> results)
     {
         if (results is null)

@@ -28,18 +28,25 @@ namespace Perplexity.Async;
 /// </example>
 public class AsyncCompletionsClient
 {
-    private readonly PerplexityTransport _transport;
+    private readonly PerplexityTransport? _transport;
+    private readonly WaitServices _waits;
+    private readonly SonarJobKind _kind;
 
-    internal AsyncCompletionsClient(PerplexityTransport transport, string route)
+    internal AsyncCompletionsClient(PerplexityTransport transport, string route, WaitServices waits)
     {
         _transport = transport;
+        _waits = waits;
+        _kind = new SonarJobKind(route);
         Route = route;
     }
 
     /// <summary>For mocking only: a client whose members are all overridden.</summary>
+    /// <remarks>Its waits poll the overridden <c>GetAsync</c> (and <c>ListPageAsync</c>) on the system clock.</remarks>
     protected AsyncCompletionsClient()
     {
-        _transport = null!;
+        _transport = null;
+        _waits = WaitServices.ForMocks;
+        _kind = new SonarJobKind(string.Empty);
         Route = string.Empty;
     }
 
@@ -98,7 +105,7 @@ public class AsyncCompletionsClient
             Body = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, PerplexityJsonContext.Default.AsyncCreateBody),
             IsRetrySafe = true,
         };
-        return _transport.SendAsync(call, PerplexityJsonContext.Default.AsyncApiChatCompletionsResponse, cancellationToken);
+        return Transport.SendAsync(call, PerplexityJsonContext.Default.AsyncApiChatCompletionsResponse, cancellationToken);
     }
 
     /// <summary>
@@ -141,8 +148,7 @@ public class AsyncCompletionsClient
         string? nextToken = null, int? limit = null, AsyncRequestOptions? options = null, CancellationToken cancellationToken = default)
     {
         ListQuery.ValidateLimit(limit, nameof(limit));
-        var call = new PerplexityRequest(HttpMethod.Get, Route, options: options) { Query = ListQuery.Build(nextToken, limit) };
-        return _transport.SendAsync(call, PerplexityJsonContext.Default.AsyncChatCompletionsListResponse, cancellationToken);
+        return FetchListPageAsync(nextToken, limit, options, transportRetries: true, cancellationToken);
     }
 
     /// <summary>Gets a job's current state: <c>GET {route}/{requestId}</c>.</summary>
@@ -187,8 +193,7 @@ public class AsyncCompletionsClient
             throw new ArgumentNullException(nameof(requestId), "A request id is required.");
         }
 
-        var request = new PerplexityRequest(HttpMethod.Get, Route, requestId, options);
-        return _transport.SendAsync(request, PerplexityJsonContext.Default.AsyncApiChatCompletionsResponse, cancellationToken);
+        return FetchAsync(requestId, options, transportRetries: true, cancellationToken);
     }
 
     /// <summary>Waits until a job is completed, polling with the client's default <see cref="PollingOptions"/>.</summary>
@@ -243,7 +248,7 @@ public class AsyncCompletionsClient
         CancellationToken cancellationToken = default)
     {
         var settings = ResolvePolling(requestId, polling);
-        return CompletionPoller.WaitAsync(this, requestId, settings, PollingClock, progress, seed: null, cancellationToken);
+        return WaitCoreAsync(requestId, settings, progress is null ? null : progress.Report, seed: null, cancellationToken);
     }
 
     /// <summary>Watches a job with the client's default <see cref="PollingOptions"/>.</summary>
@@ -283,7 +288,8 @@ public class AsyncCompletionsClient
         string requestId, PollingOptions? polling = null, CancellationToken cancellationToken = default)
     {
         var settings = ResolvePolling(requestId, polling);
-        return CompletionPoller.WatchAsync(this, requestId, settings, PollingClock, cancellationToken);
+        return WaitWatcher.WatchAsync<AsyncApiChatCompletionsResponse>(
+            (onChange, token) => RunWaitAsync(requestId, settings, onChange, seed: null, token), cancellationToken);
     }
 
     /// <summary>Creates a job and waits until it is completed, polling with the client's default <see cref="PollingOptions"/>.</summary>
@@ -435,16 +441,82 @@ public class AsyncCompletionsClient
         IProgress<AsyncApiChatCompletionsResponse>? progress = null,
         CancellationToken cancellationToken = default)
     {
-        var ids = BatchPoller.ValidateIds(requestIds, nameof(requestIds));
+        var ids = SonarBatchWait.ValidateIds(requestIds, nameof(requestIds));
         var settings = ResolvePolling(polling);
-        return BatchPoller.WaitAsync(this, ids, settings, PollingClock, progress, cancellationToken);
+        return SonarBatchWait.WaitAsync(this, _kind, ids, settings, _waits, progress, cancellationToken);
     }
 
-    /// <summary>The client's settings, for the poller's logs and telemetry; null on a client built for mocking.</summary>
-    internal ClientSettings? Settings => _transport?.Settings;
+    /// <summary>The client's wait services (clock, logger, redaction, default polling); the mocking defaults on a mock.</summary>
+    internal WaitServices Waits => _waits;
 
-    // A client built by the mocking constructor has no transport: it polls its overridden GetAsync on the system clock.
-    private TimeProvider PollingClock => _transport?.Settings.TimeProvider ?? TimeProvider.System;
+    /// <summary>What this route's jobs mean to the wait engine.</summary>
+    internal SonarJobKind Kind => _kind;
+
+    private PerplexityTransport Transport =>
+        _transport ?? throw new InvalidOperationException("This client was built for mocking: override the method you call.");
+
+    /// <summary>One poll of a wait: a GET without transport retries (the wait retries failed polls); a mock's own <c>GetAsync</c>.</summary>
+    internal Task<AsyncApiChatCompletionsResponse> PollAsync(string requestId, AsyncRequestOptions? options, CancellationToken cancellationToken) =>
+        _transport is null ? GetAsync(requestId, options, cancellationToken) : FetchAsync(requestId, options, transportRetries: false, cancellationToken);
+
+    /// <summary>One list page of a batch wait, without transport retries; a mock's own <c>ListPageAsync</c>.</summary>
+    internal Task<AsyncChatCompletionsListResponse> PollListPageAsync(
+        string? nextToken, int? limit, AsyncRequestOptions? options, CancellationToken cancellationToken) =>
+        _transport is null
+            ? ListPageAsync(nextToken, limit, options, cancellationToken)
+            : FetchListPageAsync(nextToken, limit, options, transportRetries: false, cancellationToken);
+
+    /// <summary>Runs a wait for one job, telling <paramref name="onChange"/> each status change; returns its terminal state.</summary>
+    internal async Task<AsyncApiChatCompletionsResponse> RunWaitAsync(
+        string requestId,
+        PollingSettings settings,
+        Action<AsyncApiChatCompletionsResponse>? onChange,
+        AsyncApiChatCompletionsResponse? seed,
+        CancellationToken cancellationToken)
+    {
+        var wait = new SingleJobWait<AsyncApiChatCompletionsResponse>(
+            _kind, requestId, (id, token) => PollAsync(id, settings.RequestOptions, token), seed, onChange);
+        await WaitEngine.RunAsync(wait, settings, _waits, cancellationToken).ConfigureAwait(false);
+        return wait.LastState!;
+    }
+
+    private async Task<AsyncApiChatCompletionsResponse> WaitCoreAsync(
+        string requestId,
+        PollingSettings settings,
+        Action<AsyncApiChatCompletionsResponse>? onChange,
+        AsyncApiChatCompletionsResponse? seed,
+        CancellationToken cancellationToken)
+    {
+        var final = await RunWaitAsync(requestId, settings, onChange, seed, cancellationToken).ConfigureAwait(false);
+        return _kind.IsFailure(final) ? throw _kind.CreateFailure(final, _waits.Redactor) : final;
+    }
+
+    private async Task<AsyncApiChatCompletionsResponse> FetchAsync(
+        string requestId, AsyncRequestOptions? options, bool transportRetries, CancellationToken cancellationToken)
+    {
+        var request = new PerplexityRequest(HttpMethod.Get, Route, requestId, options) { TransportRetries = transportRetries };
+        var envelope = await Transport.SendAsync(request, PerplexityJsonContext.Default.AsyncApiChatCompletionsResponse, cancellationToken)
+            .ConfigureAwait(false);
+        if (!string.Equals(envelope.Id, requestId, StringComparison.Ordinal))
+        {
+            var redactor = _waits.Redactor;
+            throw new PerplexityProtocolException(
+                $"GET {request.RouteTemplate} asked for job '{redactor.Redact(requestId)}' but the API answered with job '{redactor.Redact(envelope.Id)}'.");
+        }
+
+        return envelope;
+    }
+
+    private Task<AsyncChatCompletionsListResponse> FetchListPageAsync(
+        string? nextToken, int? limit, AsyncRequestOptions? options, bool transportRetries, CancellationToken cancellationToken)
+    {
+        var call = new PerplexityRequest(HttpMethod.Get, Route, options: options)
+        {
+            Query = ListQuery.Build(nextToken, limit),
+            TransportRetries = transportRetries,
+        };
+        return Transport.SendAsync(call, PerplexityJsonContext.Default.AsyncChatCompletionsListResponse, cancellationToken);
+    }
 
     private PollingSettings ResolvePolling(string requestId, PollingOptions? polling)
     {
@@ -452,10 +524,7 @@ public class AsyncCompletionsClient
         return ResolvePolling(polling);
     }
 
-    private PollingSettings ResolvePolling(PollingOptions? polling) =>
-        polling is null
-            ? _transport?.Settings.Polling ?? PollingSettings.Default
-            : PollingSettings.Create(polling, nameof(polling));
+    private PollingSettings ResolvePolling(PollingOptions? polling) => _waits.Resolve(polling, nameof(polling));
 
     private async Task<AsyncApiChatCompletionsResponse> RunCoreAsync(
         ChatCompletionRequest request, PollingSettings settings, IProgress<AsyncApiChatCompletionsResponse>? progress, CancellationToken cancellationToken)
@@ -464,9 +533,9 @@ public class AsyncCompletionsClient
             ?? throw new PerplexityProtocolException("CreateAsync returned null.");
         if (RequestIdPath.Problem(created.Id) is { } problem)
         {
-            throw new PerplexityProtocolException($"The created job's id cannot be polled: {problem}");
+            throw new PerplexityProtocolException($"The created job's id cannot be polled: {_waits.Redactor.Redact(problem)}");
         }
 
-        return await CompletionPoller.WaitAsync(this, created.Id, settings, PollingClock, progress, created, cancellationToken).ConfigureAwait(false);
+        return await WaitCoreAsync(created.Id, settings, progress is null ? null : progress.Report, created, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -1,9 +1,8 @@
 using System;
-using System.Reflection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Perplexity.Async.Diagnostics;
 using Perplexity.Async.Errors;
-using Perplexity.Async.Waiting;
 
 namespace Perplexity.Async.Transport;
 
@@ -13,10 +12,7 @@ namespace Perplexity.Async.Transport;
 /// </summary>
 internal sealed class ClientSettings
 {
-    /// <summary>The package version without the commit hash, for example <c>0.1.0</c>.</summary>
-    public static readonly string Version = GetVersion();
-
-    public static readonly string UserAgent = "Perplexity.Async/" + Version;
+    public static readonly string UserAgent = "Perplexity.Async/" + PackageVersion.Value;
 
     private static readonly PerplexityAsyncClientOptionsValidator Validator = new();
 
@@ -44,7 +40,6 @@ internal sealed class ClientSettings
         TimeProvider = options.TimeProvider;
         MaxResponseContentBytes = options.MaxResponseContentBytes;
         Logger = options.LoggerFactory?.CreateLogger<PerplexityAsyncClient>() ?? (ILogger)NullLogger.Instance;
-        Polling = options.Polling is null ? PollingSettings.Default : PollingSettings.Create(options.Polling, nameof(options.Polling));
     }
 
     public string ApiKey { get; }
@@ -79,9 +74,6 @@ internal sealed class ClientSettings
     /// <summary>The client's logger; a no-op one when no <see cref="PerplexityAsyncClientOptions.LoggerFactory"/> is set.</summary>
     public ILogger Logger { get; }
 
-    /// <summary>The polling used when a wait passes no <see cref="PollingOptions"/>.</summary>
-    public PollingSettings Polling { get; }
-
     /// <summary>Masks the API key in text that leaves the SDK (messages, logs, tags).</summary>
     public Redactor Redactor { get; }
 
@@ -94,14 +86,4 @@ internal sealed class ClientSettings
 
     private static string WithTrailingSlash(string prefix) =>
         prefix.EndsWith("/", StringComparison.Ordinal) ? prefix : prefix + "/";
-
-    private static string GetVersion()
-    {
-        var assembly = typeof(ClientSettings).Assembly;
-        var version = assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
-            ?? assembly.GetName().Version?.ToString()
-            ?? "0.0.0";
-        var plus = version.IndexOf('+');
-        return plus < 0 ? version : version.Substring(0, plus);
-    }
 }

@@ -40,6 +40,12 @@ internal sealed class PerplexityRequest
     /// </summary>
     public bool IsRetrySafe { get; init; }
 
+    /// <summary>
+    /// Whether the transport retries this request when it fails transiently (and <see cref="IsRetrySafe"/>). False for
+    /// a wait's polls: the wait retries failed polls on its own backoff, and the two would multiply.
+    /// </summary>
+    public bool TransportRetries { get; init; } = true;
+
     /// <summary>The route as a template, for logs, telemetry and messages: ids never appear in it.</summary>
     public string RouteTemplate => EscapedRequestId is null ? Route : Route + "/{api_request}";
 

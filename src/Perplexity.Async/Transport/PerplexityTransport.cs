@@ -111,6 +111,7 @@ internal sealed class PerplexityTransport
             body,
             truncated,
             RetryAfterRule.Read(response, Settings.TimeProvider),
+            TransientRule.ShouldRetry(response),
             Settings.Redactor);
     }
 

@@ -8,7 +8,6 @@ using Perplexity.Async.Diagnostics;
 using Polly;
 using Polly.Retry;
 using Polly.Timeout;
-using Perplexity.Async.Errors;
 
 namespace Perplexity.Async.Transport;
 
@@ -83,7 +82,7 @@ internal sealed class TransportResilience
     public async ValueTask<HttpResponseMessage> SendAsync<TState>(
         PerplexityRequest request, TState state, Func<TState, CancellationToken, ValueTask<HttpResponseMessage>> attempt, CancellationToken cancellationToken)
     {
-        var retried = request.IsRetrySafe && _maxRetries > 0 && !TransportRetryScope.IsSuppressed;
+        var retried = request.IsRetrySafe && request.TransportRetries && _maxRetries > 0;
         var pipeline = retried ? _retryingAttempts : _singleAttempt;
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
         context.Properties.Set(RequestKey, request);
@@ -120,12 +119,12 @@ internal sealed class TransportResilience
                 Delay = RetryDefaults.BaseDelay,
                 MaxDelay = RetryDefaults.MaxDelay,
                 UseJitter = settings.UseJitter,
-                ShouldHandle = static args => new ValueTask<bool>(
-                    !args.Context.CancellationToken.IsCancellationRequested && TransientOutcome.IsTransient(args.Outcome)),
-                DelayGenerator = args => new ValueTask<TimeSpan?>(
-                    args.Outcome.Result is { } response ? TransientOutcome.ServerDelay(response, timeProvider) : null),
+                ShouldHandle = static args => new ValueTask<bool>(TransientRule.IsTransient(args.Outcome, args.Context.CancellationToken)),
                 OnRetry = args =>
                 {
+                    // The pause is max(Retry-After, backoff): Polly waits its backoff right after this returns.
+                    var retryAfter = args.Outcome.Result is { } response ? RetryAfterRule.Read(response, timeProvider) : null;
+                    var extra = RetryAfterRule.ExtraDelay(retryAfter, args.RetryDelay);
                     if (args.Context.Properties.TryGetValue(RequestKey, out var request))
                     {
                         Log.RetryScheduled(
@@ -134,11 +133,11 @@ internal sealed class TransportResilience
                             request.RouteTemplate,
                             request.RequestId,
                             args.AttemptNumber + 2,
-                            args.RetryDelay.TotalMilliseconds,
-                            TransientOutcome.Describe(args.Outcome));
+                            (args.RetryDelay + extra).TotalMilliseconds,
+                            TransientRule.Describe(args.Outcome));
                     }
 
-                    return default;
+                    return extra > TimeSpan.Zero ? new ValueTask(TimeProviderDelay.Wait(timeProvider, extra, args.Context.CancellationToken)) : default;
                 },
             });
         }

@@ -1,5 +1,4 @@
 using System;
-using Polly;
 
 namespace Perplexity.Async.Waiting;
 
@@ -10,7 +9,7 @@ internal static class PollingDefaults
     public static readonly TimeSpan InitialDelay = TimeSpan.FromSeconds(1);
 
     /// <summary>Doubling: 1, 2, 4, 8 s, then the cap. Reaches the cap after about 15 s of waiting.</summary>
-    public const DelayBackoffType BackoffType = DelayBackoffType.Exponential;
+    public const PollingBackoffType BackoffType = PollingBackoffType.Exponential;
 
     /// <summary>
     /// 15 seconds: a deep-research job runs for minutes, so a result is at most 15 s late while a ten-minute

@@ -1,5 +1,4 @@
 using System;
-using Polly;
 using Perplexity.Async.Waiting;
 
 namespace Perplexity.Async;
@@ -49,11 +48,11 @@ public sealed class PollingOptions
     public TimeSpan InitialDelay { get; set; } = PollingDefaults.InitialDelay;
 
     /// <summary>
-    /// How the delay grows from one poll to the next: Polly's <see cref="DelayBackoffType.Exponential"/> (doubling:
-    /// 1, 2, 4, 8 s, …), <see cref="DelayBackoffType.Linear"/> (1, 2, 3 s, …) or <see cref="DelayBackoffType.Constant"/>.
-    /// Defaults to <see cref="DelayBackoffType.Exponential"/>.
+    /// How the delay grows from one poll to the next: <see cref="PollingBackoffType.Exponential"/> (doubling: 1, 2, 4,
+    /// 8 s, …), <see cref="PollingBackoffType.Linear"/> (1, 2, 3 s, …) or <see cref="PollingBackoffType.Constant"/>.
+    /// Defaults to <see cref="PollingBackoffType.Exponential"/>.
     /// </summary>
-    public DelayBackoffType BackoffType { get; set; } = PollingDefaults.BackoffType;
+    public PollingBackoffType BackoffType { get; set; } = PollingDefaults.BackoffType;
 
     /// <summary>
     /// The longest delay between two polls, jitter included. Defaults to 15 seconds. Must be at least

@@ -26,7 +26,15 @@ internal sealed class PollingSettings
 
     public TimeSpan InitialDelay { get; }
 
-    public DelayBackoffType BackoffType { get; }
+    public PollingBackoffType BackoffType { get; }
+
+    /// <summary>The backoff as Polly names it; Polly stays an implementation detail of the engine.</summary>
+    public DelayBackoffType PollyBackoffType => BackoffType switch
+    {
+        PollingBackoffType.Constant => DelayBackoffType.Constant,
+        PollingBackoffType.Linear => DelayBackoffType.Linear,
+        _ => DelayBackoffType.Exponential,
+    };
 
     public TimeSpan MaxDelay { get; }
 
@@ -62,7 +70,7 @@ internal sealed class PollingSettings
             problems.Add($"{nameof(PollingOptions.InitialDelay)} must be positive and at most 1 day; it is {options.InitialDelay}.");
         }
 
-        if (options.BackoffType is not (DelayBackoffType.Constant or DelayBackoffType.Linear or DelayBackoffType.Exponential))
+        if (options.BackoffType is not (PollingBackoffType.Constant or PollingBackoffType.Linear or PollingBackoffType.Exponential))
         {
             problems.Add($"{nameof(PollingOptions.BackoffType)} must be Constant, Linear or Exponential; it is {options.BackoffType}.");
         }

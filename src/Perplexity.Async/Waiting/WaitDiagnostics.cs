@@ -1,107 +1,113 @@
 using System;
 using System.Diagnostics;
-using Perplexity.Async.Errors;
-using Perplexity.Async.Transport;
+using Microsoft.Extensions.Logging;
 using Perplexity.Async.Diagnostics;
 
 namespace Perplexity.Async.Waiting;
 
 /// <summary>
-/// Logs, traces and measures one wait for a job: a <c>wait {route}/{api_request}</c> span around all the polls,
-/// a log line per status change, the poll counter, the wait duration and, once completed, token usage and cost.
+/// Logs, traces and measures one wait, whatever its kind: a span around all its requests (the parent of their HTTP
+/// spans), the poll counter, a log line per status change and per finished job, and the wait's duration. Every
+/// server-supplied string (ids, statuses, error messages) is redacted before it becomes a log value or a tag.
 /// </summary>
 /// <remarks>
-/// The poller creates one with <see cref="Start"/>, calls <see cref="Polled"/> with every envelope it gets,
-/// <see cref="Failed"/> if the wait ends by an exception (timeout, cancellation, API error), and disposes it.
-/// The span is the parent of the HTTP spans of the polls.
+/// <see cref="WaitEngine"/> starts one per wait and disposes it; the wait's rounds report to it. Token usage and
+/// cost are recorded by the job's kind (<see cref="JobKind{TState}.RecordTerminal"/>), on <see cref="Activity"/>.
 /// </remarks>
 internal sealed class WaitDiagnostics : IDisposable
 {
-    private readonly ClientSettings _settings;
+    private readonly WaitServices _services;
     private readonly string _routeTemplate;
-    private readonly string _requestId;
+    private readonly string _jobLabel;
     private readonly long _startTimestamp;
     private readonly Activity? _activity;
-    private AsyncProcessingStatus? _status;
+    private string? _finalStatus;
     private string? _errorType;
     private bool _disposed;
 
-    private WaitDiagnostics(ClientSettings settings, string route, string requestId)
+    private WaitDiagnostics(WaitServices services, string spanName, string routeTemplate, string? jobId)
     {
-        _settings = settings;
-        _routeTemplate = route + "/{api_request}";
-        _requestId = requestId;
+        _services = services;
+        _routeTemplate = routeTemplate;
+        _jobLabel = services.Redactor.Redact(jobId) ?? "(many)";
         if (PerplexityTelemetry.ActivitySource.HasListeners())
         {
-            _activity = PerplexityTelemetry.ActivitySource.StartActivity("wait " + _routeTemplate, ActivityKind.Internal);
+            _activity = PerplexityTelemetry.ActivitySource.StartActivity(spanName, ActivityKind.Internal);
             if (_activity is { IsAllDataRequested: true })
             {
-                _activity.SetTag(TelemetryTags.Route, _routeTemplate);
-                _activity.SetTag(TelemetryTags.RequestId, requestId);
+                _activity.SetTag(TelemetryTags.Route, routeTemplate);
+                if (jobId is not null)
+                {
+                    _activity.SetTag(TelemetryTags.RequestId, _jobLabel);
+                }
             }
         }
 
-        _startTimestamp = settings.TimeProvider.GetTimestamp();
+        _startTimestamp = services.TimeProvider.GetTimestamp();
     }
 
-    /// <summary>How many envelopes <see cref="Polled"/> has seen.</summary>
+    /// <summary>How many requests the wait has made.</summary>
     public int Polls { get; private set; }
 
     /// <summary>The span of the wait, when sampled.</summary>
     public Activity? Activity => _activity;
 
-    /// <summary>Starts the diagnostics of a wait for <paramref name="requestId"/> on <paramref name="route"/> (for example <c>v1/async/sonar</c>).</summary>
-    public static WaitDiagnostics Start(ClientSettings settings, string route, string requestId)
+    /// <summary>Masks the API key in server-supplied text before it goes into a message.</summary>
+    public Errors.Redactor Redactor => _services.Redactor;
+
+    /// <summary>Starts the diagnostics of a wait.</summary>
+    public static WaitDiagnostics Start(WaitServices services, IWaitRound round) =>
+        new(services, round.SpanName, round.RouteTemplate, round.JobId);
+
+    /// <summary>Counts one request of the wait, tagged with the status it saw (redacted).</summary>
+    public void Polled(string status)
     {
-        if (settings is null)
-        {
-            throw new ArgumentNullException(nameof(settings));
-        }
-
-        return new WaitDiagnostics(
-            settings,
-            route ?? throw new ArgumentNullException(nameof(route)),
-            requestId ?? throw new ArgumentNullException(nameof(requestId)));
-    }
-
-    /// <summary>
-    /// Records one poll's answer: counts it, logs a status change, and when the job is terminal logs how it ended
-    /// and (for <c>COMPLETED</c>) records token usage and cost.
-    /// </summary>
-    public void Polled(AsyncApiChatCompletionsResponse envelope)
-    {
-        if (envelope is null)
-        {
-            throw new ArgumentNullException(nameof(envelope));
-        }
-
         Polls++;
-        var status = envelope.Status;
         if (PerplexityTelemetry.Polls.Enabled)
         {
             PerplexityTelemetry.Polls.Add(
                 1,
                 new(TelemetryTags.Route, _routeTemplate),
-                new(TelemetryTags.JobStatus, status.Value));
+                new(TelemetryTags.JobStatus, _services.Redactor.Redact(status)));
         }
+    }
 
-        if (_status != status)
+    /// <summary>Logs that a job went from <paramref name="previous"/> to <paramref name="status"/>.</summary>
+    public void StatusChanged(string jobId, string? previous, string status)
+    {
+        _finalStatus = status;
+        var logger = _services.Logger;
+        if (logger.IsEnabled(LogLevel.Information))
         {
-            Log.PollStatusChanged(_settings.Logger, _requestId, _routeTemplate, _status?.Value ?? "none", status.Value, Polls);
-            _status = status;
+            var redactor = _services.Redactor;
+            var id = redactor.Redact(jobId)!;
+            var from = redactor.Redact(previous) ?? "none";
+            var to = redactor.Redact(status)!;
+            Log.PollStatusChanged(logger, id, _routeTemplate, from, to, Polls);
         }
+    }
 
-        if (status == AsyncProcessingStatus.Completed)
+    /// <summary>Logs that a job finished successfully.</summary>
+    public void JobCompleted(string jobId)
+    {
+        var logger = _services.Logger;
+        if (logger.IsEnabled(LogLevel.Information))
         {
-            var elapsed = _settings.TimeProvider.GetElapsedTime(_startTimestamp);
-            Log.JobCompleted(_settings.Logger, _requestId, _routeTemplate, Polls, elapsed.TotalMilliseconds);
-            PerplexityTelemetry.RecordCompletion(envelope, _activity);
+            var elapsed = _services.TimeProvider.GetElapsedTime(_startTimestamp).TotalMilliseconds;
+            var id = _services.Redactor.Redact(jobId)!;
+            Log.JobCompleted(logger, id, _routeTemplate, Polls, elapsed);
         }
-        else if (status == AsyncProcessingStatus.Failed)
+    }
+
+    /// <summary>Logs that a job ended in failure; <paramref name="status"/> becomes the wait's <c>error.type</c>.</summary>
+    public void JobFailed(string jobId, string status, string? reason)
+    {
+        var redactor = _services.Redactor;
+        _errorType ??= redactor.Redact(status);
+        var logger = _services.Logger;
+        if (logger.IsEnabled(LogLevel.Error))
         {
-            var reason = _settings.Redact(envelope.ErrorMessage);
-            Log.JobFailed(_settings.Logger, _requestId, _routeTemplate, Polls, reason);
-            _errorType = status.Value;
+            Log.JobFailed(logger, redactor.Redact(jobId)!, _routeTemplate, Polls, redactor.Redact(reason));
         }
     }
 
@@ -109,13 +115,8 @@ internal sealed class WaitDiagnostics : IDisposable
     /// <returns>Always <see langword="false"/>, so it can observe an exception from a <c>catch … when</c> filter without catching it.</returns>
     public bool Failed(Exception exception)
     {
-        if (exception is null)
-        {
-            throw new ArgumentNullException(nameof(exception));
-        }
-
         _errorType ??= PerplexityTelemetry.ErrorTypeOf(exception);
-        _activity?.SetStatus(ActivityStatusCode.Error, _settings.Redact(exception.Message));
+        _activity?.SetStatus(ActivityStatusCode.Error, _services.Redactor.Redact(exception.Message));
         return false;
     }
 
@@ -128,8 +129,8 @@ internal sealed class WaitDiagnostics : IDisposable
         }
 
         _disposed = true;
-        var elapsed = _settings.TimeProvider.GetElapsedTime(_startTimestamp);
-        var status = _status?.Value;
+        var elapsed = _services.TimeProvider.GetElapsedTime(_startTimestamp);
+        var status = _services.Redactor.Redact(_finalStatus);
         if (_activity is { IsAllDataRequested: true })
         {
             _activity.SetTag(TelemetryTags.Polls, Polls);

@@ -119,7 +119,8 @@ public static class ConventionRules
     {
         foreach (var type in types.Where(typeof(Exception).IsAssignableFrom))
         {
-            if (!typeof(PerplexityException).IsAssignableFrom(type))
+            // A caller's cancellation stays an OperationCanceledException (PerplexityWaitCanceledException).
+            if (!typeof(PerplexityException).IsAssignableFrom(type) && !typeof(OperationCanceledException).IsAssignableFrom(type))
             {
                 yield return $"{type.FullName} does not derive from {nameof(PerplexityException)}, so catch (PerplexityException) misses it";
             }

@@ -95,7 +95,7 @@ public sealed class PerplexityAsyncServiceCollectionExtensionsTests : IDisposabl
         options.RequestTimeout.ShouldBe(TimeSpan.FromMinutes(5));
         var polling = options.Polling.ShouldNotBeNull();
         polling.InitialDelay.ShouldBe(TimeSpan.FromSeconds(2));
-        polling.BackoffType.ShouldBe(Polly.DelayBackoffType.Linear);
+        polling.BackoffType.ShouldBe(PollingBackoffType.Linear);
         polling.MaxDelay.ShouldBe(TimeSpan.FromSeconds(20));
         polling.UseJitter.ShouldBeFalse();
         polling.Timeout.ShouldBe(TimeSpan.FromMinutes(30));

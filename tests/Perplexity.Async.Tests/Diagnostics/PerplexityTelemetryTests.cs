@@ -7,12 +7,12 @@ namespace Perplexity.Async.Tests.Diagnostics;
 public sealed class PerplexityTelemetryTests
 {
     [Fact]
-    public void RecordCompletion_CompletedJob_RecordsInputAndOutputTokensWithGenAiTags()
+    public void RecordTerminal_CompletedJob_RecordsInputAndOutputTokensWithGenAiTags()
     {
         var model = "model-" + Guid.NewGuid().ToString("N");
         using var capture = new TelemetryCapture();
 
-        PerplexityTelemetry.RecordCompletion(Completed(model));
+        Record(Completed(model));
 
         var usage = capture.MeasurementsOf("gen_ai.client.token.usage", "gen_ai.response.model", model);
         usage.Count.ShouldBe(2);
@@ -26,12 +26,12 @@ public sealed class PerplexityTelemetryTests
     }
 
     [Fact]
-    public void RecordCompletion_CompletedJob_AddsTheTotalCost()
+    public void RecordTerminal_CompletedJob_AddsTheTotalCost()
     {
         var model = "model-" + Guid.NewGuid().ToString("N");
         using var capture = new TelemetryCapture();
 
-        PerplexityTelemetry.RecordCompletion(Completed(model));
+        Record(Completed(model));
 
         var cost = capture.MeasurementsOf("perplexity.client.cost", "gen_ai.response.model", model).ShouldHaveSingleItem();
         cost.Value.ShouldBe(0.463345, tolerance: 1e-9);
@@ -40,12 +40,12 @@ public sealed class PerplexityTelemetryTests
     }
 
     [Fact]
-    public void RecordCompletion_WithAnActivity_TagsItWithModelUsageAndCost()
+    public void RecordTerminal_WithAnActivity_TagsItWithModelUsageAndCost()
     {
         var model = "model-" + Guid.NewGuid().ToString("N");
         using var activity = new Activity("test");
 
-        PerplexityTelemetry.RecordCompletion(Completed(model), activity);
+        Record(Completed(model), activity);
 
         activity.GetTagItem("gen_ai.request.model").ShouldBe(model);
         activity.GetTagItem("gen_ai.response.model").ShouldBe(model);
@@ -59,35 +59,50 @@ public sealed class PerplexityTelemetryTests
     [InlineData("CREATED")]
     [InlineData("IN_PROGRESS")]
     [InlineData("FAILED")]
-    public void RecordCompletion_JobNotCompleted_RecordsNothing(string status)
+    public void RecordTerminal_JobNotCompleted_RecordsNothing(string status)
     {
         var model = "model-" + Guid.NewGuid().ToString("N");
         using var capture = new TelemetryCapture();
         using var activity = new Activity("test");
 
-        PerplexityTelemetry.RecordCompletion(Completed(model) with { Status = new AsyncProcessingStatus(status) }, activity);
+        Record(Completed(model) with { Status = new AsyncProcessingStatus(status) }, activity);
 
         capture.Measurements.ShouldNotContain(m => m.Tags.Values.Contains(model));
         activity.TagObjects.ShouldBeEmpty();
     }
 
     [Fact]
-    public void RecordCompletion_NoUsage_TagsTheModelButRecordsNoMeasurement()
+    public void RecordTerminal_NoUsage_TagsTheModelButRecordsNoMeasurement()
     {
         var model = "model-" + Guid.NewGuid().ToString("N");
         var job = Completed(model);
         using var capture = new TelemetryCapture();
         using var activity = new Activity("test");
 
-        PerplexityTelemetry.RecordCompletion(job with { Response = job.Response! with { Usage = null } }, activity);
+        Record(job with { Response = job.Response! with { Usage = null } }, activity);
 
         activity.GetTagItem("gen_ai.response.model").ShouldBe(model);
         capture.Measurements.ShouldNotContain(m => m.Tags.Values.Contains(model));
     }
 
     [Fact]
-    public void RecordCompletion_Null_Throws() =>
-        Should.Throw<ArgumentNullException>(() => PerplexityTelemetry.RecordCompletion(null!)).ParamName.ShouldBe("envelope");
+    public void RecordTerminal_ModelEchoesTheKey_IsRedactedInTagsAndMetrics()
+    {
+        const string key = "pplx-telemetry-key-0123456789";
+        var model = "model-" + key;
+        using var capture = new TelemetryCapture();
+        using var activity = new Activity("test");
+
+        Record(Completed(model), activity, key);
+
+        activity.GetTagItem("gen_ai.request.model").ShouldBe("model-[REDACTED]");
+        activity.GetTagItem("gen_ai.response.model").ShouldBe("model-[REDACTED]");
+        capture.Measurements.ShouldNotContain(m => m.Tags.Values.OfType<string>().Any(text => text.Contains(key)));
+    }
+
+    // What a wait records once a job is terminal: the Sonar job kind's usage and cost.
+    private static void Record(AsyncApiChatCompletionsResponse job, Activity? activity = null, string key = "pplx-unused-key") =>
+        new SonarJobKind("v1/async/sonar").RecordTerminal(job, activity, new Perplexity.Async.Errors.Redactor(key));
 
     private static AsyncApiChatCompletionsResponse Completed(string model)
     {

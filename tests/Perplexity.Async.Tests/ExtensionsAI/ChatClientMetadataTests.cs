@@ -20,7 +20,7 @@ public sealed class ChatClientMetadataTests : IDisposable
     [Fact]
     public void GetService_ChatClientMetadata_ReportsTheConfiguredDefaultModel()
     {
-        using var chat = _harness.Client.AsChatClient("sonar-pro");
+        using var chat = _harness.Client.AsIChatClient("sonar-pro");
 
         chat.GetService<ChatClientMetadata>()!.DefaultModelId.ShouldBe("sonar-pro");
     }
@@ -60,7 +60,7 @@ public sealed class ChatClientMetadataTests : IDisposable
     public void Constructor_WithANullClient_Throws()
     {
         Should.Throw<ArgumentNullException>(() => new PerplexityAsyncChatClient(null!)).ParamName.ShouldBe("client");
-        Should.Throw<ArgumentNullException>(() => ((PerplexityAsyncClient)null!).AsChatClient());
+        Should.Throw<ArgumentNullException>(() => ((PerplexityAsyncClient)null!).AsIChatClient());
     }
 
     [Theory]
@@ -73,7 +73,7 @@ public sealed class ChatClientMetadataTests : IDisposable
             () => new PerplexityAsyncChatClient(_harness.Client, new PerplexityAsyncChatClientOptions { DefaultModelId = model! }));
 
         exception.Message.ShouldContain("PerplexityAsyncChatClientOptions.DefaultModelId");
-        Should.Throw<ArgumentException>(() => _harness.Client.AsChatClient(model!));
+        Should.Throw<ArgumentException>(() => _harness.Client.AsIChatClient(model!));
     }
 
     [Fact]

@@ -26,7 +26,7 @@ public sealed class ChatClientPipelineTests : IDisposable
         var logs = new CapturingLoggerProvider();
         var services = CreateServices();
         services.AddLogging(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Trace));
-        services.AddChatClient(sp => sp.GetRequiredService<PerplexityAsyncClient>().AsChatClient())
+        services.AddChatClient(sp => sp.GetRequiredService<PerplexityAsyncClient>().AsIChatClient())
             .UseLogging();
         using var provider = services.BuildServiceProvider();
         var chat = provider.GetRequiredService<IChatClient>();
@@ -59,7 +59,7 @@ public sealed class ChatClientPipelineTests : IDisposable
         };
         ActivitySource.AddActivityListener(listener);
         var services = CreateServices();
-        services.AddChatClient(sp => sp.GetRequiredService<PerplexityAsyncClient>().AsChatClient())
+        services.AddChatClient(sp => sp.GetRequiredService<PerplexityAsyncClient>().AsIChatClient())
             .UseOpenTelemetry(sourceName: source);
         using var provider = services.BuildServiceProvider();
 
@@ -83,7 +83,7 @@ public sealed class ChatClientPipelineTests : IDisposable
         var cache = new InMemoryDistributedCache();
         var services = CreateServices();
         services.AddSingleton<IDistributedCache>(cache);
-        services.AddChatClient(sp => sp.GetRequiredService<PerplexityAsyncClient>().AsChatClient())
+        services.AddChatClient(sp => sp.GetRequiredService<PerplexityAsyncClient>().AsIChatClient())
             .UseDistributedCache();
         using var provider = services.BuildServiceProvider();
         var chat = provider.GetRequiredService<IChatClient>();
@@ -113,7 +113,7 @@ public sealed class ChatClientPipelineTests : IDisposable
             RequestTimeout = null,
         });
         var logs = new CapturingLoggerProvider();
-        using var chat = new ChatClientBuilder(client.AsChatClient("sonar-pro"))
+        using var chat = new ChatClientBuilder(client.AsIChatClient("sonar-pro"))
             .UseLogging(logs)
             .Build();
 

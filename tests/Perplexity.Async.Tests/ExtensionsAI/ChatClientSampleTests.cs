@@ -79,7 +79,7 @@ public sealed class ChatClientSampleTests : IDisposable
 
         // No request-timeout timer for the clock to mistake for a poll delay (see PollingTestBase).
         services.Configure<PerplexityAsyncClientOptions>(o => o.RequestTimeout = null);
-        services.AddChatClient(sp => sp.GetRequiredService<PerplexityAsyncClient>().AsChatClient()).UseLogging();
+        services.AddChatClient(sp => sp.GetRequiredService<PerplexityAsyncClient>().AsIChatClient()).UseLogging();
         await using var provider = services.BuildServiceProvider();
 
         var exitCode = await clock.DriveAsync(ChatApp.RunAsync(provider.GetRequiredService<IChatClient>(), ChatApp.DefaultQuestion, _output, _error, CancellationToken.None));

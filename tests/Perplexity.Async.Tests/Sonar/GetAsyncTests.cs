@@ -15,15 +15,15 @@ public sealed class GetAsyncTests(WireMockFixture fixture) : WireMockTestBase(fi
         ["x-client-name", "x-client-env", "x-user-id", "x-usage-tier", "x-request-time", "x-created-at-epoch-seconds"];
 
     [Theory]
-    [InlineData("sonar", "/v1/async/sonar/job-1")]
-    [InlineData("chat", "/async/chat/completions/job-1")]
+    [InlineData("sonar", "/v1/async/sonar/req_01JD4Q8Z3Y7M0K5N2P6R9T1V4W")]
+    [InlineData("chat", "/async/chat/completions/req_01JD4Q8Z3Y7M0K5N2P6R9T1V4W")]
     public async Task GetAsync_EachRoute_SendsGetToItsPathWithDefaultHeaders(string route, string expectedPath)
     {
         Server.Given(Request.Create().WithPath(expectedPath).UsingGet())
             .RespondWith(Response.Create().WithHeader("Content-Type", "application/json").WithBody(Fixture.Read("created.json")));
         using var client = CreateSut();
 
-        var job = await Pick(client, route).GetAsync("job-1");
+        var job = await Pick(client, route).GetAsync("req_01JD4Q8Z3Y7M0K5N2P6R9T1V4W");
 
         job.Id.ShouldBe("req_01JD4Q8Z3Y7M0K5N2P6R9T1V4W");
         job.Status.ShouldBe(AsyncProcessingStatus.Created);
@@ -187,7 +187,7 @@ public sealed class GetAsyncTests(WireMockFixture fixture) : WireMockTestBase(fi
     [InlineData("..%2F", "..%252F", "..%2F")]
     public async Task GetAsync_IdWithSpecialCharacters_IsOneEscapedSegment(string id, string onTheWire, string seenByServer)
     {
-        Server.Given(Request.Create().UsingGet()).RespondWith(JsonJob());
+        Server.Given(Request.Create().UsingGet()).RespondWith(JsonJob(id));
         var recorder = new PassThroughRecordingHandler();
         using var httpClient = new HttpClient(recorder);
         using var client = new PerplexityAsyncClient(httpClient, new PerplexityAsyncClientOptions { ApiKey = ApiKey, BaseAddress = BaseAddress });
@@ -203,7 +203,7 @@ public sealed class GetAsyncTests(WireMockFixture fixture) : WireMockTestBase(fi
     [InlineData("chat", "/async/chat/completions/")]
     public async Task GetAsync_AnyId_NeverEndsThePathWithASlash(string route, string prefix)
     {
-        Server.Given(Request.Create().UsingGet()).RespondWith(JsonJob());
+        Server.Given(Request.Create().UsingGet()).RespondWith(JsonJob("job-1/"));
         using var client = CreateSut();
 
         await Pick(client, route).GetAsync("job-1/");
@@ -341,8 +341,22 @@ public sealed class GetAsyncTests(WireMockFixture fixture) : WireMockTestBase(fi
     private static AsyncCompletionsClient Pick(PerplexityAsyncClient client, string route) =>
         route == "sonar" ? client.Sonar : client.ChatCompletions;
 
-    private static IResponseBuilder JsonJob() =>
-        Response.Create().WithHeader("Content-Type", "application/json").WithBody(StubHandler.MinimalJob);
+    // The job the request asked for (a GET that answers with another job is a protocol error): the last path segment,
+    // unescaped, unless the test names the id.
+    private static IResponseBuilder JsonJob(string? id = null) =>
+        Response.Create().WithCallback(request => new WireMock.ResponseMessage
+        {
+            StatusCode = 200,
+            Headers = new Dictionary<string, WireMock.Types.WireMockList<string>> { ["Content-Type"] = new("application/json") },
+            BodyData = new WireMock.Util.BodyData
+            {
+                DetectedBodyType = WireMock.Types.BodyType.String,
+                BodyAsString = StubHandler.MinimalJob.Replace(
+                    "\"job-1\"",
+                    System.Text.Json.JsonSerializer.Serialize(id ?? Uri.UnescapeDataString(new Uri(request.Url).AbsolutePath.Split('/')[^1])),
+                    StringComparison.Ordinal),
+            },
+        });
 
     private static string ExpectedVersion()
     {

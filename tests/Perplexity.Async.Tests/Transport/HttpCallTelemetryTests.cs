@@ -17,10 +17,10 @@ public sealed class HttpCallTelemetryTests(WireMockFixture fixture) : WireMockTe
     {
         PerplexityTelemetry.ActivitySource.Name.ShouldBe("Perplexity.Async");
         PerplexityTelemetry.Meter.Name.ShouldBe("Perplexity.Async");
-        PerplexityTelemetry.ActivitySource.Version.ShouldBe(ClientSettings.Version);
-        PerplexityTelemetry.Meter.Version.ShouldBe(ClientSettings.Version);
-        ClientSettings.Version.ShouldNotBeNullOrWhiteSpace();
-        ClientSettings.Version.ShouldNotContain("+");
+        PerplexityTelemetry.ActivitySource.Version.ShouldBe(PackageVersion.Value);
+        PerplexityTelemetry.Meter.Version.ShouldBe(PackageVersion.Value);
+        PackageVersion.Value.ShouldNotBeNullOrWhiteSpace();
+        PackageVersion.Value.ShouldNotContain("+");
     }
 
     [Fact]

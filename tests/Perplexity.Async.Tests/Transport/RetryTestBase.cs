@@ -70,8 +70,13 @@ public abstract class RetryTestBase : IClassFixture<WireMockFixture>, IDisposabl
         }
     }
 
-    protected static IResponseBuilder Ok(string fixture = "created.json") =>
-        Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBody(Fixture.Read(fixture));
+    // The fixture as the answer for JobId (a GET answered with another job is a protocol error).
+    protected static IResponseBuilder Ok(string fixture = "created.json")
+    {
+        var node = System.Text.Json.Nodes.JsonNode.Parse(Fixture.Read(fixture))!.AsObject();
+        node["id"] = JobId;
+        return Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBody(node.ToJsonString());
+    }
 
     protected static IResponseBuilder Error(int status, params (string Name, string Value)[] headers)
     {

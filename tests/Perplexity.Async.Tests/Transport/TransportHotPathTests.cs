@@ -22,7 +22,7 @@ public sealed class TransportHotPathTests(WireMockFixture fixture) : WireMockTes
             .RespondWith(Response.Create().WithHeader("Content-Type", "application/json").WithBody(CreatedBody));
         var client = CreateSut();
 
-        await client.Sonar.GetAsync("req_1");
+        await client.Sonar.GetAsync("req 1/x");
 
         var request = Server.LogEntries.ShouldHaveSingleItem().RequestMessage.ShouldNotBeNull();
         request.Headers!["Authorization"].ShouldBe(["Bearer " + ApiKey]);
@@ -54,7 +54,7 @@ public sealed class TransportHotPathTests(WireMockFixture fixture) : WireMockTes
     {
         using var client = InMemory(contentType);
 
-        var job = await client.Sonar.GetAsync("req_1");
+        var job = await client.Sonar.GetAsync("req 1/x");
 
         job.Status.ShouldBe(AsyncProcessingStatus.Created);
     }
@@ -66,7 +66,7 @@ public sealed class TransportHotPathTests(WireMockFixture fixture) : WireMockTes
     {
         using var client = InMemory(contentType);
 
-        var ex = await Should.ThrowAsync<PerplexityProtocolException>(() => client.Sonar.GetAsync("req_1"));
+        var ex = await Should.ThrowAsync<PerplexityProtocolException>(() => client.Sonar.GetAsync("req 1/x"));
 
         ex.Message.ShouldContain("'text/html'");
     }

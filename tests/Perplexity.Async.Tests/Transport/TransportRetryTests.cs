@@ -73,10 +73,9 @@ public sealed class TransportRetryTests(WireMockFixture fixture) : RetryTestBase
     }
 
     [Theory]
-    [InlineData("Retry-After", "61")]
-    [InlineData("retry-after-ms", "120000")]
     [InlineData("Retry-After", "soon")]
-    public async Task GetAsync_RetryAfterOutOfRangeOrInvalid_FallsBackToBackoff(string header, string value)
+    [InlineData("retry-after-ms", "-5")]
+    public async Task GetAsync_RetryAfterInvalid_FallsBackToBackoff(string header, string value)
     {
         Script("GET", JobPath, Error(429, (header, value)), Ok());
         var client = CreateSut();
@@ -84,6 +83,35 @@ public sealed class TransportRetryTests(WireMockFixture fixture) : RetryTestBase
         await DriveAsync(client.Sonar.GetAsync(JobId));
 
         Handler.Offsets.ShouldBe([TimeSpan.Zero, Ms500]);
+    }
+
+    [Theory]
+    [InlineData("Retry-After", "61")]
+    [InlineData("retry-after-ms", "120000")]
+    public async Task GetAsync_RetryAfterOverSixtySeconds_WaitsSixtySecondsAsWaitsDo(string header, string value)
+    {
+        // One Retry-After rule for retries and waits: the pause is max(Retry-After, backoff), the server's wish cut to 60 s.
+        Script("GET", JobPath, Error(429, (header, value)), Ok());
+        var client = CreateSut();
+
+        await DriveAsync(client.Sonar.GetAsync(JobId));
+
+        Handler.Offsets.ShouldBe([TimeSpan.Zero, TimeSpan.FromSeconds(60)]);
+    }
+
+    [Theory]
+    [InlineData(600)]
+    [InlineData(999)]
+    public async Task GetAsync_StatusFromSixHundredUp_IsNotAServerErrorAndIsNotRetried(int status)
+    {
+        Script("GET", JobPath, Error(status), Ok());
+        var client = CreateSut();
+
+        var ex = await DriveToFailureAsync<PerplexityApiException>(client.Sonar.GetAsync(JobId));
+
+        ex.ShouldNotBeOfType<PerplexityServerException>();
+        ((int)ex.StatusCode).ShouldBe(status);
+        Handler.Requests.Count.ShouldBe(1);
     }
 
     [Fact]

@@ -22,10 +22,10 @@ public sealed class PollingDelayTests : PollingTestBase
     }
 
     [Theory]
-    [InlineData(DelayBackoffType.Constant, new[] { 2.0, 2, 2, 2 })]
-    [InlineData(DelayBackoffType.Linear, new[] { 2.0, 4, 6, 7 })]
-    [InlineData(DelayBackoffType.Exponential, new[] { 2.0, 4, 7, 7 })]
-    public async Task WaitForCompletionAsync_BackoffType_ShapesTheDelays(DelayBackoffType type, double[] expectedSeconds)
+    [InlineData(PollingBackoffType.Constant, new[] { 2.0, 2, 2, 2 })]
+    [InlineData(PollingBackoffType.Linear, new[] { 2.0, 4, 6, 7 })]
+    [InlineData(PollingBackoffType.Exponential, new[] { 2.0, 4, 7, 7 })]
+    public async Task WaitForCompletionAsync_BackoffType_ShapesTheDelays(PollingBackoffType type, double[] expectedSeconds)
     {
         Handler.Then("IN_PROGRESS", times: 4).ThenCompleted();
         var polling = Exact(p =>

@@ -53,7 +53,6 @@ public sealed class PollingFailureTests : PollingTestBase
     [InlineData(401, typeof(PerplexityAuthenticationException))]
     [InlineData(403, typeof(PerplexityAuthenticationException))]
     [InlineData(404, typeof(PerplexityNotFoundException))]
-    [InlineData(409, typeof(PerplexityApiException))]
     [InlineData(422, typeof(PerplexityValidationException))]
     public async Task WaitForCompletionAsync_NonTransientStatus_EndsTheWaitAtOnce(int status, Type expected)
     {
@@ -65,6 +64,40 @@ public sealed class PollingFailureTests : PollingTestBase
         ex.GetType().ShouldBe(expected);
         ((int)ex.StatusCode).ShouldBe(status);
         Handler.Requests.Count.ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task WaitForCompletionAsync_Conflict_IsRetriedAsTheTransportRetriesIt()
+    {
+        Handler.Then("IN_PROGRESS").ThenError(409).ThenCompleted();
+
+        var result = await Clock.DriveAsync(CreateSut().Sonar.WaitForCompletionAsync(Api.JobId, Exact(), CancellationToken.None));
+
+        result.Response.ShouldNotBeNull();
+        Handler.Requests.Count.ShouldBe(3);
+    }
+
+    [Fact]
+    public async Task WaitForCompletionAsync_ShouldRetryFalseOnA503_EndsTheWaitAtOnce()
+    {
+        Handler.Then("IN_PROGRESS").ThenError(503, r => r.Headers.TryAddWithoutValidation("x-should-retry", "false")).ThenCompleted();
+
+        var ex = await Should.ThrowAsync<PerplexityServerException>(
+            Clock.DriveAsync(CreateSut().Sonar.WaitForCompletionAsync(Api.JobId, Exact(), CancellationToken.None)));
+
+        ex.Details.ShouldRetry.ShouldBe(false);
+        Handler.Requests.Count.ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task WaitForCompletionAsync_ShouldRetryTrueOnA400_IsRetried()
+    {
+        Handler.Then("IN_PROGRESS").ThenError(400, r => r.Headers.TryAddWithoutValidation("x-should-retry", "true")).ThenCompleted();
+
+        var result = await Clock.DriveAsync(CreateSut().Sonar.WaitForCompletionAsync(Api.JobId, Exact(), CancellationToken.None));
+
+        result.Response.ShouldNotBeNull();
+        Handler.Requests.Count.ShouldBe(3);
     }
 
     [Fact]

@@ -13,7 +13,7 @@ public sealed class PollingOptionsTests : PollingTestBase
         var sut = new PollingOptions();
 
         sut.InitialDelay.ShouldBe(TimeSpan.FromSeconds(1));
-        sut.BackoffType.ShouldBe(DelayBackoffType.Exponential);
+        sut.BackoffType.ShouldBe(PollingBackoffType.Exponential);
         sut.MaxDelay.ShouldBe(TimeSpan.FromSeconds(15));
         sut.UseJitter.ShouldBeTrue();
         sut.Timeout.ShouldBeNull();
@@ -36,7 +36,7 @@ public sealed class PollingOptionsTests : PollingTestBase
         { p => p.InitialDelay = TimeSpan.Zero, "InitialDelay" },
         { p => p.InitialDelay = TimeSpan.FromSeconds(-1), "InitialDelay" },
         { p => p.InitialDelay = TimeSpan.FromDays(2), "InitialDelay" },
-        { p => p.BackoffType = (DelayBackoffType)42, "BackoffType" },
+        { p => p.BackoffType = (PollingBackoffType)42, "BackoffType" },
         { p => p.MaxDelay = TimeSpan.FromMilliseconds(500), "MaxDelay" },
         { p => p.MaxDelay = TimeSpan.FromDays(2), "MaxDelay" },
         { p => p.Timeout = TimeSpan.Zero, "Timeout" },

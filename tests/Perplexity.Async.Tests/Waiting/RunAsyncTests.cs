@@ -51,7 +51,7 @@ public sealed class RunAsyncTests : IDisposable
     [Fact]
     public async Task RunAsync_CancellationTokenOverload_PollsWithTheClientDefault()
     {
-        var client = CreateSut(o => o.Polling = Exact(p => p.BackoffType = Polly.DelayBackoffType.Constant));
+        var client = CreateSut(o => o.Polling = Exact(p => p.BackoffType = PollingBackoffType.Constant));
 
         var result = await _clock.DriveAsync(client.Sonar.RunAsync(NewRequest(), CancellationToken.None));
 
@@ -61,15 +61,23 @@ public sealed class RunAsyncTests : IDisposable
     }
 
     [Fact]
-    public async Task RunAsync_ProgressCallbacks_RunWithTransportRetriesOn()
+    public async Task RunAsync_PollAnswers503_IsRetriedOnTheWaitsBackoffNotByTheTransport()
     {
-        // Polls skip the transport retries (the wait retries them), but a callback that calls the API itself must not.
-        var suppressed = new List<bool>();
-        var progress = new Callback(_ => suppressed.Add(Perplexity.Async.Transport.TransportRetryScope.IsSuppressed));
+        var client = CreateSut();
+        var progress = new Callback(_ =>
+        {
+            if (_emulator.Requests.Count == 1)
+            {
+                _emulator.Faults.Next(1, HttpMethod.Get).RespondWith(HttpStatusCode.ServiceUnavailable);
+            }
+        });
 
-        await _clock.DriveAsync(CreateSut().Sonar.RunAsync(NewRequest(), Exact(), progress, CancellationToken.None));
+        await _clock.DriveAsync(client.Sonar.RunAsync(NewRequest(), Exact(), progress, CancellationToken.None));
 
-        suppressed.ShouldBe([false, false, false]);
+        // Create at 0 s; the GET at 1 s fails and the next one comes on the wait's backoff (2 s later), not after the
+        // transport's 0.5 s.
+        _emulator.Requests.Select(r => r.ReceivedAt - TestClock.Epoch).Take(3)
+            .ShouldBe([TimeSpan.Zero, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(3)]);
     }
 
     [Fact]

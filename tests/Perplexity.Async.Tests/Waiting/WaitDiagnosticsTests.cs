@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Threading;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using Perplexity.Async.Diagnostics;
@@ -143,19 +144,52 @@ public sealed class WaitDiagnosticsTests : IDisposable
     }
 
     [Fact]
-    public void Start_NullArguments_Throw()
+    public void StatusChanged_ServerStatusEchoesTheKey_IsRedactedInLogsTagsAndMetrics()
     {
-        var settings = Settings();
+        using var capture = new TelemetryCapture();
+        using (var wait = CreateSut("job-7"))
+        {
+            wait.Polled(Envelope("job-7", "RUNNING-" + ApiKey));
+        }
 
-        Should.Throw<ArgumentNullException>(() => WaitDiagnostics.Start(null!, "r", "id")).ParamName.ShouldBe("settings");
-        Should.Throw<ArgumentNullException>(() => WaitDiagnostics.Start(settings, null!, "id")).ParamName.ShouldBe("route");
-        Should.Throw<ArgumentNullException>(() => WaitDiagnostics.Start(settings, "r", null!)).ParamName.ShouldBe("requestId");
+        _logs.AllText.ShouldNotContain(ApiKey);
+        capture.MeasurementsOf("perplexity.client.polls", "perplexity.route", Template)
+            .ShouldAllBe(m => !((string)m.Tags["perplexity.job.status"]!).Contains(ApiKey));
+        var span = capture.Activities.Single(a => Equals(a.GetTagItem("perplexity.route"), Template));
+        ((string)span.GetTagItem("perplexity.job.status")!).ShouldBe("RUNNING-[REDACTED]");
     }
 
-    private WaitDiagnostics CreateSut(string requestId) => WaitDiagnostics.Start(Settings(), _route, requestId);
+    private Sut CreateSut(string requestId) =>
+        new(new WaitServices(_clock, _logs.CreateLogger("wait"), new Redactor(ApiKey), PollingSettings.Default), _route, requestId);
 
-    private ClientSettings Settings() =>
-        new(new PerplexityAsyncClientOptions { ApiKey = ApiKey, TimeProvider = _clock, LoggerFactory = _logs });
+    /// <summary>A wait's diagnostics fed by a single-job round, one scripted envelope per poll.</summary>
+    private sealed class Sut : IDisposable
+    {
+        private readonly Queue<AsyncApiChatCompletionsResponse> _next = new();
+        private readonly SingleJobWait<AsyncApiChatCompletionsResponse> _round;
+
+        public Sut(WaitServices services, string route, string jobId)
+        {
+            _round = new(new SonarJobKind(route), jobId, (_, _) => Task.FromResult(_next.Dequeue()), seed: null, onChange: null);
+            Diagnostics = WaitDiagnostics.Start(services, _round);
+        }
+
+        public WaitDiagnostics Diagnostics { get; }
+
+        public int Polls => Diagnostics.Polls;
+
+        public Activity? Activity => Diagnostics.Activity;
+
+        public void Polled(AsyncApiChatCompletionsResponse envelope)
+        {
+            _next.Enqueue(envelope);
+            _round.RunAsync(Diagnostics, CancellationToken.None).AsTask().GetAwaiter().GetResult();
+        }
+
+        public bool Failed(Exception exception) => Diagnostics.Failed(exception);
+
+        public void Dispose() => Diagnostics.Dispose();
+    }
 
     private static AsyncApiChatCompletionsResponse Envelope(string id, string status) =>
         Fixture.Envelope("created.json") with { Id = id, Status = new AsyncProcessingStatus(status) };

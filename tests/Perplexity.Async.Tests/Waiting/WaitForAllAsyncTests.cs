@@ -133,19 +133,33 @@ public sealed class WaitForAllAsyncTests : IDisposable
     public async Task WaitForAllAsync_Requests_SkipTransportRetriesButProgressCallbacksDoNot()
     {
         _api.Job("a", Seconds(0.5));
-        var suppressedInRequests = new List<bool>();
-        _api.Intercept = _ =>
+        _api.Job("probe", Seconds(0));
+        var failedOnce = new HashSet<string>();
+        _api.Intercept = request =>
+            failedOnce.Add(request.RequestUri!.PathAndQuery.Contains("probe", StringComparison.Ordinal) ? "probe" : "first")
+                ? Api.Error(503)
+                : null;
+        var client = CreateSut();
+        Task<AsyncApiChatCompletionsResponse>? probe = null;
+        var done = new TaskCompletionSource();
+        var progress = new Callback(_ =>
         {
-            suppressedInRequests.Add(Perplexity.Async.Transport.TransportRetryScope.IsSuppressed);
-            return null;
-        };
-        var suppressedInCallbacks = new List<bool>();
-        var progress = new Callback(_ => suppressedInCallbacks.Add(Perplexity.Async.Transport.TransportRetryScope.IsSuppressed));
+            if (probe is null)
+            {
+                probe = client.Sonar.GetAsync("probe", CancellationToken.None);
+                probe.ContinueWith(_ => done.SetResult(), TaskScheduler.Default);
+            }
+        });
 
-        await _clock.DriveAsync(CreateSut().Sonar.WaitForAllAsync(["a"], Exact(), progress, CancellationToken.None));
+        await _clock.DriveAsync(Task.WhenAll(client.Sonar.WaitForAllAsync(["a"], Exact(), progress, CancellationToken.None), done.Task));
+        var probed = await probe!;
 
-        suppressedInRequests.ShouldBe([true, true, true]);
-        suppressedInCallbacks.ShouldBe([false, false]);
+        // The wait's first request failed and was repeated on the wait's 1 s backoff, not the transport's 0.5 s; the
+        // callback's GET failed once and was retried by the transport.
+        _api.Requests.Where(r => !r.Uri.PathAndQuery.Contains("probe", StringComparison.Ordinal)).Take(2)
+            .Select(r => r.At - TestClock.Epoch).ShouldBe([TimeSpan.Zero, TimeSpan.FromSeconds(1)]);
+        probed.Id.ShouldBe("probe");
+        _api.Requests.Count(r => r.Uri.PathAndQuery.Contains("probe", StringComparison.Ordinal)).ShouldBe(2);
     }
 
     [Fact]

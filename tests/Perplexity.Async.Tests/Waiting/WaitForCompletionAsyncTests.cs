@@ -46,11 +46,12 @@ public sealed class WaitForCompletionAsyncTests : PollingTestBase
 
         ex.ShouldBeAssignableTo<PerplexityException>();
         ex.Envelope.Status.ShouldBe(AsyncProcessingStatus.Failed);
-        ex.RequestId.ShouldBe("req_failed_0001");
+        ex.RequestId.ShouldBe(Api.JobId);
+        ex.JobId.ShouldBe(Api.JobId);
         ex.ErrorMessage.ShouldBe("The model could not complete the research: upstream search quota exceeded.");
         ex.FailedAt.ShouldBe(DateTimeOffset.FromUnixTimeSeconds(1763870523));
         ex.Message.ShouldContain("upstream search quota exceeded");
-        ex.Message.ShouldContain("req_failed_0001");
+        ex.Message.ShouldContain(Api.JobId);
         Handler.Requests.Count.ShouldBe(2);
     }
 
@@ -134,7 +135,7 @@ public sealed class WaitForCompletionAsyncTests : PollingTestBase
         Handler.Then("IN_PROGRESS", times: 2).ThenCompleted();
         var client = CreateSut(o => o.Polling = Exact(p => p.InitialDelay = TimeSpan.FromSeconds(3)));
 
-        await Clock.DriveAsync(client.Sonar.WaitForCompletionAsync(Api.JobId, Exact(p => p.BackoffType = Polly.DelayBackoffType.Constant), CancellationToken.None));
+        await Clock.DriveAsync(client.Sonar.WaitForCompletionAsync(Api.JobId, Exact(p => p.BackoffType = PollingBackoffType.Constant), CancellationToken.None));
 
         Handler.Delays.ShouldBe([TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1)]);
     }

@@ -14,41 +14,42 @@ namespace Perplexity.Async.Waiting;
 /// <summary>
 /// One wait on many jobs. Each round reads the job list once (following <c>next_token</c> only until every pending job
 /// has been seen) to learn their statuses, and sends a GET only for a job the list shows finished (the list has no
-/// response) or does not show at all (older than the pages read; such a job is polled by id from then on). The rounds
-/// run in the same Polly pipeline as a single wait: the same backoff, jitter, <c>Retry-After</c>, transient-failure
-/// budget and overall timeout.
+/// response) or does not show at all (older than the pages read; such a job is polled by id from then on). It is one
+/// round of the wait engine: the same backoff, jitter, <c>Retry-After</c>, transient-failure budget, overall timeout
+/// and telemetry as a single wait.
 /// </summary>
 /// <remarks>
 /// A <c>FAILED</c> job is finished like a completed one: the wait goes on until every job has finished, and then
 /// throws <see cref="PerplexityJobsFailedException"/> with every envelope. A list answered with 404, 405 or 422 (the
 /// API refusing the list or its <c>limit</c>) is not read again: every job is then polled by id.
 /// </remarks>
-internal sealed class BatchPoller
+internal sealed class SonarBatchWait : IWaitRound
 {
     private readonly AsyncCompletionsClient _client;
+    private readonly SonarJobKind _kind;
     private readonly PollingSettings _settings;
-    private readonly TimeProvider _timeProvider;
     private readonly IProgress<AsyncApiChatCompletionsResponse>? _progress;
     private readonly BatchJob[] _jobs;
     private readonly Dictionary<string, BatchJob> _byId;
     private readonly List<BatchJob> _toFetch = new();
     private int _pending;
     private int _round;
-    private int _consecutiveFailures;
     private int _nextToFetch;
     private bool _listUnavailable;
     private BatchJob? _missingResponse;
 
-    private BatchPoller(
+    private WaitDiagnostics? _diagnostics;
+
+    private SonarBatchWait(
         AsyncCompletionsClient client,
+        SonarJobKind kind,
         string[] requestIds,
         PollingSettings settings,
-        TimeProvider timeProvider,
         IProgress<AsyncApiChatCompletionsResponse>? progress)
     {
         _client = client;
+        _kind = kind;
         _settings = settings;
-        _timeProvider = timeProvider;
         _progress = progress;
         _byId = new Dictionary<string, BatchJob>(requestIds.Length, StringComparer.Ordinal);
         var jobs = new List<BatchJob>(requestIds.Length);
@@ -95,9 +96,10 @@ internal sealed class BatchPoller
     /// <exception cref="PerplexityJobsFailedException">Every job has finished, and at least one of them <c>FAILED</c>.</exception>
     public static async Task<IReadOnlyList<AsyncApiChatCompletionsResponse>> WaitAsync(
         AsyncCompletionsClient client,
+        SonarJobKind kind,
         string[] requestIds,
         PollingSettings settings,
-        TimeProvider timeProvider,
+        WaitServices services,
         IProgress<AsyncApiChatCompletionsResponse>? progress,
         CancellationToken cancellationToken)
     {
@@ -106,41 +108,35 @@ internal sealed class BatchPoller
             return Array.Empty<AsyncApiChatCompletionsResponse>();
         }
 
-        var poller = new BatchPoller(client, requestIds, settings, timeProvider, progress);
-        await poller.RunPipelineAsync(cancellationToken).ConfigureAwait(false);
+        var wait = new SonarBatchWait(client, kind, requestIds, settings, progress);
+        await WaitEngine.RunAsync(wait, settings, services, cancellationToken).ConfigureAwait(false);
 
         var results = new AsyncApiChatCompletionsResponse[requestIds.Length];
         var anyFailed = false;
         for (var i = 0; i < results.Length; i++)
         {
-            results[i] = poller._byId[requestIds[i]].Envelope!;
-            anyFailed |= results[i].Status == AsyncProcessingStatus.Failed;
+            results[i] = wait._byId[requestIds[i]].Envelope!;
+            anyFailed |= kind.IsFailure(results[i]);
         }
 
-        return anyFailed ? throw new PerplexityJobsFailedException(results) : results;
+        // The API's error_message may echo the request (and so the key): the message is redacted, the envelopes are the API's.
+        return anyFailed
+            ? throw new PerplexityJobsFailedException(services.Redactor.Redact(PerplexityJobsFailedException.Describe(results))!, results)
+            : results;
     }
 
-    private async Task RunPipelineAsync(CancellationToken cancellationToken)
-    {
-        var pipeline = PollingPipeline.Build<bool>("Perplexity.Async.WaitForAll", _settings, _timeProvider, ShouldPollAgainAsync);
+    public string SpanName => "wait_all " + _client.Route;
 
-        // The pipeline retries failed rounds on its own backoff; transport retries would multiply them.
-        using var noTransportRetries = TransportRetryScope.Suppress();
-        try
-        {
-            await pipeline.ExecuteAsync(static (self, token) => self.PollRoundAsync(token), this, cancellationToken).ConfigureAwait(false);
-        }
-        catch (TimeoutRejectedException ex) when (!cancellationToken.IsCancellationRequested)
-        {
-            throw new PerplexityTimeoutException(DescribeTimeout(ex.Timeout), ex.Timeout, lastResponse: null, ex);
-        }
-    }
+    public string RouteTemplate => _kind.RouteTemplate;
+
+    public string? JobId => _jobs.Length == 1 ? _jobs[0].Id : null;
 
 #if NET
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
 #endif
-    private async ValueTask<bool> PollRoundAsync(CancellationToken cancellationToken)
+    public async ValueTask<bool> RunAsync(WaitDiagnostics diagnostics, CancellationToken cancellationToken)
     {
+        _diagnostics = diagnostics;
         _round++;
         if (!_listUnavailable)
         {
@@ -148,10 +144,12 @@ internal sealed class BatchPoller
         }
 
         await FetchAsync(cancellationToken).ConfigureAwait(false);
-        _consecutiveFailures = 0;
         ReportChanges();
         return _pending == 0;
     }
+
+    public PerplexityTimeoutException CreateTimeout(TimeSpan timeout, Exception innerException, Redactor redactor) =>
+        new(redactor.Redact(DescribeTimeout(timeout))!, timeout, lastResponse: null, innerException);
 
     /// <summary>Reads the list until every job expected on it has been seen, or the pages run out.</summary>
     private async Task ReadListAsync(CancellationToken cancellationToken)
@@ -172,12 +170,14 @@ internal sealed class BatchPoller
 
         var limit = Math.Min(Math.Max(unseen, PollingDefaults.MinListPageSize), PollingDefaults.MaxListPageSize);
         string? token = null;
+        var tokensSeen = new HashSet<string>(StringComparer.Ordinal);
         try
         {
             for (var page = 1; ; page++)
             {
-                var list = await _client.ListPageAsync(token, limit, _settings.RequestOptions, cancellationToken).ConfigureAwait(false)
+                var list = await _client.PollListPageAsync(token, limit, _settings.RequestOptions, cancellationToken).ConfigureAwait(false)
                     ?? throw new PerplexityProtocolException("ListPageAsync returned null.");
+                _diagnostics?.Polled("list");
                 foreach (var summary in list.Requests ?? Array.Empty<AsyncChatCompletionSummary>())
                 {
                     if (summary?.Id is { } id && _byId.TryGetValue(id, out var job) && !job.Finished && job.OnList && job.SeenInRound != _round)
@@ -193,10 +193,10 @@ internal sealed class BatchPoller
                     break;
                 }
 
-                if (list.NextToken == token)
+                if (!tokensSeen.Add(list.NextToken!))
                 {
                     throw new PerplexityProtocolException(
-                        $"The list returned the next_token it was sent ('{token}') again, so paging would never end.");
+                        $"The list returned a next_token it had returned before in this round ('{_diagnostics?.Redactor.Redact(list.NextToken) ?? list.NextToken}'), so paging would never end.");
                 }
 
                 token = list.NextToken;
@@ -297,7 +297,7 @@ internal sealed class BatchPoller
         if (_missingResponse is { } broken)
         {
             throw new PerplexityProtocolException(
-                $"Job '{broken.Id}' is COMPLETED but its envelope has no response, {broken.CompletedWithoutResponse} GETs in a row.");
+                $"Job '{_diagnostics?.Redactor.Redact(broken.Id)}' is COMPLETED but its envelope has no response, {broken.CompletedWithoutResponse} GETs in a row.");
         }
     }
 
@@ -307,15 +307,17 @@ internal sealed class BatchPoller
         while ((index = Interlocked.Increment(ref _nextToFetch)) < _toFetch.Count)
         {
             var job = _toFetch[index];
-            job.Fetched = await _client.GetAsync(job.Id, _settings.RequestOptions, cancellationToken).ConfigureAwait(false)
-                ?? throw new PerplexityProtocolException($"GetAsync returned null for job '{job.Id}'.");
+            var envelope = await _client.PollAsync(job.Id, _settings.RequestOptions, cancellationToken).ConfigureAwait(false)
+                ?? throw new PerplexityProtocolException($"GetAsync returned null for job '{_diagnostics?.Redactor.Redact(job.Id)}'.");
+            _diagnostics?.Polled(_kind.StatusOf(envelope));
+            job.Fetched = envelope;
         }
     }
 
     private void Accept(BatchJob job, AsyncApiChatCompletionsResponse envelope)
     {
         job.NeedsGet = false;
-        if (envelope.Status == AsyncProcessingStatus.Completed && envelope.Response is null)
+        if (_kind.LacksResult(envelope))
         {
             // The result may still be being stored: look again next round, but not forever, and do not report it yet.
             if (++job.CompletedWithoutResponse > PollingDefaults.MaxCompletedWithoutResponseRetries)
@@ -328,45 +330,42 @@ internal sealed class BatchPoller
 
         job.CompletedWithoutResponse = 0;
         job.Envelope = envelope;
-        if (envelope.Status == AsyncProcessingStatus.Completed || envelope.Status == AsyncProcessingStatus.Failed)
+        if (_kind.IsTerminal(envelope))
         {
             job.Finished = true;
             _pending--;
+            if (_diagnostics is { } diagnostics)
+            {
+                if (_kind.IsFailure(envelope))
+                {
+                    diagnostics.JobFailed(job.Id, _kind.StatusOf(envelope), _kind.FailureReasonOf(envelope));
+                }
+                else
+                {
+                    diagnostics.JobCompleted(job.Id);
+                }
+
+                _kind.RecordTerminal(envelope, diagnostics.Activity, diagnostics.Redactor);
+            }
         }
     }
 
     /// <summary>Reports each job whose status changed since it was last reported, in the order the ids were given.</summary>
     private void ReportChanges()
     {
-        if (_progress is null)
-        {
-            return;
-        }
-
         foreach (var job in _jobs)
         {
-            if (job.Envelope is { } envelope && envelope.Status != job.ReportedStatus)
+            if (job.Envelope is { } envelope)
             {
-                job.ReportedStatus = envelope.Status;
-                using (TransportRetryScope.Lift())
+                var status = _kind.StatusOf(envelope);
+                var previous = job.Status.Reported;
+                if (job.Status.Changed(status))
                 {
-                    _progress.Report(envelope);
+                    _diagnostics?.StatusChanged(job.Id, previous, status);
+                    _progress?.Report(envelope);
                 }
             }
         }
-    }
-
-    private ValueTask<bool> ShouldPollAgainAsync(RetryPredicateArguments<bool> args)
-    {
-        var outcome = args.Outcome;
-        if (outcome.Exception is { } exception)
-        {
-            return new ValueTask<bool>(
-                PollingPipeline.IsTransient(exception, args.Context.CancellationToken)
-                && ++_consecutiveFailures < (_settings.MaxConsecutiveFailures ?? int.MaxValue));
-        }
-
-        return new ValueTask<bool>(!outcome.Result);
     }
 
     private string DescribeTimeout(TimeSpan timeout)

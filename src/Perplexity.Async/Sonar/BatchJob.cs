@@ -1,6 +1,6 @@
-namespace Perplexity.Async.Waiting;
+namespace Perplexity.Async;
 
-/// <summary>What <see cref="BatchPoller"/> knows about one of the jobs it waits for.</summary>
+/// <summary>What <c>SonarBatchWait</c> knows about one of the jobs it waits for.</summary>
 internal sealed class BatchJob
 {
     public BatchJob(string id) => Id = id;
@@ -11,8 +11,10 @@ internal sealed class BatchJob
     /// <c>COMPLETED</c> envelope without its response.</summary>
     public AsyncApiChatCompletionsResponse? Envelope { get; set; }
 
-    /// <summary>The status last handed to the progress callback.</summary>
-    public AsyncProcessingStatus? ReportedStatus { get; set; }
+    /// <summary>The status last reported (progress and the status-change log).</summary>
+#pragma warning disable CA1051 // A mutable struct held by this internal class: a field, so it is updated in place.
+    public Waiting.StatusTracker Status;
+#pragma warning restore CA1051
 
     /// <summary><c>COMPLETED</c> with its response, or <c>FAILED</c>, as a GET answered.</summary>
     public bool Finished { get; set; }

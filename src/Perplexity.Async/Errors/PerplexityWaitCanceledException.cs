@@ -1,0 +1,38 @@
+using System;
+using System.Threading;
+using Perplexity.Async.Errors;
+
+namespace Perplexity.Async;
+
+/// <summary>
+/// The caller's <see cref="CancellationToken"/> stopped a wait or a run. It is an <see cref="OperationCanceledException"/>
+/// (so <c>catch (OperationCanceledException)</c> and <c>when (token.IsCancellationRequested)</c> work as usual) that
+/// also says which job the wait was about: the job keeps running on the server (and costing) unless it was stopped,
+/// so its <see cref="JobId"/> is what you need to wait for it again later.
+/// </summary>
+public sealed class PerplexityWaitCanceledException : OperationCanceledException
+{
+    /// <summary>Creates the exception.</summary>
+    /// <param name="message">The message.</param>
+    /// <param name="jobId">The job or run the wait was about; null for a wait on many jobs.</param>
+    /// <param name="innerException">The cancellation that stopped the wait.</param>
+    /// <param name="cancellationToken">The token that was cancelled.</param>
+    public PerplexityWaitCanceledException(string message, string? jobId, Exception? innerException, CancellationToken cancellationToken)
+        : base(message, innerException, cancellationToken)
+    {
+        JobId = jobId;
+    }
+
+    internal PerplexityWaitCanceledException(string? jobId, Redactor redactor, Exception innerException, CancellationToken cancellationToken)
+        : this(Describe(jobId, redactor), jobId, innerException, cancellationToken)
+    {
+    }
+
+    /// <summary>The job (async chat completions) or run (Agent API) the wait was about; null for a wait on many jobs.</summary>
+    public string? JobId { get; }
+
+    private static string Describe(string? jobId, Redactor redactor) =>
+        jobId is null
+            ? "The wait was cancelled; the jobs keep running on the server."
+            : $"Waiting for '{redactor.Redact(jobId)}' was cancelled; it keeps running on the server (wait for it again with this id).";
+}

@@ -1,0 +1,65 @@
+using System;
+using System.Collections.Generic;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using System.Threading.Channels;
+using System.Threading.Tasks;
+
+namespace Perplexity.Async.Waiting;
+
+/// <summary>
+/// Turns a wait into a sequence of its status changes (the <c>WatchAsync</c> of every kind of job): the wait runs as
+/// one engine execution, so it cannot yield; it hands each change to the consumer through a channel instead.
+/// </summary>
+internal static class WaitWatcher
+{
+    /// <summary>
+    /// Yields what <paramref name="runWait"/> reports to its callback, ending when the wait ends; the wait's exception,
+    /// if it ended with one, is thrown after the items reported before it. A consumer that stops early stops the wait.
+    /// </summary>
+    public static async IAsyncEnumerable<TState> WatchAsync<TState>(
+        Func<Action<TState>, CancellationToken, Task> runWait, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        // A handful of items at most (one per status change), so unbounded is fine.
+        var changes = Channel.CreateUnbounded<TState>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var run = RunThenCompleteAsync(runWait, changes.Writer, stop.Token);
+        try
+        {
+            while (await changes.Reader.WaitToReadAsync(CancellationToken.None).ConfigureAwait(false))
+            {
+                while (changes.Reader.TryRead(out var state))
+                {
+                    yield return state;
+                }
+            }
+
+            // Surfaces why the wait stopped when it was not a terminal state.
+            await run.ConfigureAwait(false);
+        }
+        finally
+        {
+            if (!run.IsCompleted)
+            {
+                // The consumer stopped early: stop the wait, and do not leave it running behind it.
+                stop.Cancel();
+                await Task.WhenAny(run).ConfigureAwait(false);
+            }
+
+            _ = run.Exception;
+        }
+    }
+
+    private static async Task RunThenCompleteAsync<TState>(
+        Func<Action<TState>, CancellationToken, Task> runWait, ChannelWriter<TState> writer, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await runWait(state => writer.TryWrite(state), cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            writer.TryComplete();
+        }
+    }
+}
