@@ -8,28 +8,53 @@ using System.Net.Sockets;
 using System.Threading;
 using System.Threading.Tasks;
 using Perplexity.Async.Testing.Internal;
+using Perplexity.Async.Testing.Internal.Agent;
 
 namespace Perplexity.Async.Testing;
 
 /// <summary>
-/// An in-memory stand-in for Perplexity's asynchronous chat-completions API, for tests and offline demos. It is
-/// an <see cref="HttpMessageHandler"/>: plug it into a <see cref="PerplexityAsyncClient"/> with
-/// <see cref="CreateClient"/>, or into <c>IHttpClientFactory</c> with
+/// An in-memory stand-in for Perplexity's API, for tests and offline demos: the Agent API (<c>v1/agent</c>,
+/// <c>v1/responses</c>) with background runs, event streams, resume and cancel, and the legacy asynchronous
+/// chat-completions API (<c>v1/async/sonar</c>, <c>async/chat/completions</c>). It is an
+/// <see cref="HttpMessageHandler"/>: plug it into a <see cref="PerplexityAsyncClient"/> with <see cref="CreateClient"/>,
+/// into any <see cref="HttpClient"/> with <see cref="CreateHttpClient"/>, or into <c>IHttpClientFactory</c> with
 /// <c>ConfigurePrimaryHttpMessageHandler(() =&gt; emulator)</c>.
 /// </summary>
 /// <remarks>
 /// <para>
-/// It serves create (<c>POST</c>), get (<c>GET …/{id}</c>) and list (<c>GET</c>) on both route families,
-/// <c>v1/async/sonar</c> and <c>async/chat/completions</c>, which share one set of jobs, with the documented JSON
-/// and errors (401 for a missing or wrong key, 404 for an unknown id, 422 for a bad body). Each job moves
-/// through <c>CREATED</c> → <c>IN_PROGRESS</c> → <c>COMPLETED</c> on the emulator's <see cref="TimeProvider"/>;
-/// the status is computed from the clock whenever a job is read, so a test with a <c>FakeTimeProvider</c>
-/// advances time instead of waiting. <see cref="Script"/> changes how jobs end, <see cref="Faults"/> breaks the
-/// next requests, and <see cref="Requests"/> records every request.
+/// <b>Legacy routes.</b> Create (<c>POST</c>), get (<c>GET …/{id}</c>) and list (<c>GET</c>) on both route families,
+/// which share one set of jobs, with the documented JSON and errors (401 for a missing or wrong key, 404 for an unknown
+/// id, 422 for a bad body). Each job moves through <c>CREATED</c> → <c>IN_PROGRESS</c> → <c>COMPLETED</c>.
+/// <see cref="PerplexityEmulatorOptions.RetireLegacyRoutes"/> makes them answer the live service's 403
+/// <c>chat_completions_not_available</c> instead, as they do since 2026-09-27.
+/// </para>
+/// <para>
+/// <b>Agent API.</b> <c>POST v1/agent</c> (or <c>v1/responses</c>) validates the body as strictly as the live API
+/// (unknown fields, the Anthropic <c>max_output_tokens</c> rule, <c>max_steps</c>, models and presets) and starts a
+/// run: with <c>background: true</c> it answers at once with the <c>queued</c> envelope; with <c>stream: true</c> it
+/// answers a <c>text/event-stream</c> of <c>data:</c>-only events that the emulator writes as their time comes; with
+/// neither it answers the terminal response at once (the run's duration is skipped). <c>GET …/{id}</c> returns the
+/// current snapshot (partial search output while in progress, the preset name in <c>model</c> until it completes,
+/// <c>created_at</c> re-stamped on every read); <c>GET …/{id}?stream=true&amp;starting_after=N</c> replays a background
+/// stream's events after N and goes on live (served on <c>v1/agent</c> too, which the live service does not confirm);
+/// <c>POST …/{id}/cancel</c> answers <c>cancelling</c> and the run turns
+/// <c>cancelled</c> a little later. Every answer carries <c>x-request-id</c> and <c>x-ratelimit-*</c>; errors use the
+/// <c>{"error":{"message","type","code","param"?}}</c> envelope. Runs are kept until <see cref="Reset"/>.
+/// </para>
+/// <para>
+/// Jobs and runs move on the emulator's <see cref="TimeProvider"/>; their state is computed from the clock whenever
+/// they are read, so a test with a <c>FakeTimeProvider</c> advances time instead of waiting. A stream read with
+/// <see cref="HttpCompletionOption.ResponseHeadersRead"/> waits on that clock for its next event: advance the fake
+/// clock while a read is pending (or advance past the run's end first, and the whole stream is there at once). The
+/// waiting read resumes in the timer callback that <c>Advance</c> runs, inline when <c>Advance</c> is called from a
+/// thread without a synchronization context (<c>await Task.Run(() =&gt; time.Advance(step))</c> under xUnit), so a
+/// test can advance step by step until the pending read completes.
+/// <see cref="Script"/> changes how jobs and runs end, <see cref="Faults"/> breaks the next requests or streams, and
+/// <see cref="Requests"/> records every request.
 /// </para>
 /// <para>
 /// Thread-safe. Disposing it does nothing (it holds no resources), so an <see cref="HttpClient"/> or
-/// <c>IHttpClientFactory</c> that disposes its handler leaves the emulator, and its jobs, usable.
+/// <c>IHttpClientFactory</c> that disposes its handler leaves the emulator, its jobs and its runs usable.
 /// </para>
 /// </remarks>
 /// <example>
@@ -41,6 +66,12 @@ namespace Perplexity.Async.Testing;
 /// time.Advance(TimeSpan.FromSeconds(4));
 /// AsyncApiChatCompletionsResponse result = await client.Sonar.GetAsync(job.Id);
 /// // result.Status == AsyncProcessingStatus.Completed; result.Response!.Text is a generated, cited answer.
+///
+/// EmulatedAgentRun run = emulator.AddAgentRun("How do heat pumps work?", "fast");
+/// time.Advance(TimeSpan.FromSeconds(4));
+/// using var http = emulator.CreateHttpClient();
+/// http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "pplx-test");
+/// string json = await http.GetStringAsync($"v1/responses/{run.Id}"); // "status":"completed", usage, search_results…
 /// </code>
 /// </example>
 public sealed class PerplexityEmulator : HttpMessageHandler
@@ -48,6 +79,9 @@ public sealed class PerplexityEmulator : HttpMessageHandler
     private readonly EmulatorSettings _settings;
     private readonly JobStore _store;
     private readonly RequestDispatcher _dispatcher;
+    private readonly AgentRunStore _agentStore;
+    private readonly AgentDispatcher _agentDispatcher;
+    private readonly FaultApplier _faultApplier;
     private readonly object _requestsGate = new();
     private readonly List<RecordedRequest> _requests = new();
 
@@ -72,8 +106,11 @@ public sealed class PerplexityEmulator : HttpMessageHandler
         _settings = new EmulatorSettings(options);
         _store = new JobStore(_settings);
         _dispatcher = new RequestDispatcher(_settings, _store);
-        Script = new EmulatorScript(_store);
+        _agentStore = new AgentRunStore(_settings);
         Faults = new EmulatorFaults();
+        _agentDispatcher = new AgentDispatcher(_settings, _agentStore, Faults);
+        Script = new EmulatorScript(_store, _agentStore);
+        _faultApplier = new FaultApplier(_settings.TimeProvider, _agentDispatcher, DispatchAsync);
     }
 
     /// <summary>The clock jobs move on.</summary>
@@ -82,10 +119,10 @@ public sealed class PerplexityEmulator : HttpMessageHandler
     /// <summary>The address the emulator serves, ending with <c>/</c>; <see cref="CreateClient"/> points clients at it.</summary>
     public Uri BaseAddress => _settings.BaseAddress;
 
-    /// <summary>How jobs end and how long they take.</summary>
+    /// <summary>How jobs and Agent runs end and how long they take.</summary>
     public EmulatorScript Script { get; }
 
-    /// <summary>Errors, timeouts and broken connections for the next requests.</summary>
+    /// <summary>Errors, timeouts, broken connections and broken streams for the next requests.</summary>
     public EmulatorFaults Faults { get; }
 
     /// <summary>Every request received so far, oldest first (a snapshot).</summary>
@@ -134,10 +171,51 @@ public sealed class PerplexityEmulator : HttpMessageHandler
         return _store.Read(now => job.Snapshot(now));
     }
 
-    /// <summary>Forgets every job, script, fault and recorded request.</summary>
+    /// <summary>Every Agent run created or added so far, oldest first, as they are now.</summary>
+    public IReadOnlyList<EmulatedAgentRun> AgentRuns => _agentStore.Snapshot();
+
+    /// <summary>
+    /// Adds a background Agent run as if it had been created now (with <c>background: true</c>), without a request:
+    /// for tests of code that only polls, resumes or cancels runs. Scripts apply to it as to a created run, and its
+    /// stream can be resumed with <c>GET v1/responses/{id}?stream=true&amp;starting_after=N</c>.
+    /// </summary>
+    /// <param name="prompt">The question; the generated answer and sources are about it.</param>
+    /// <param name="presetOrModel">
+    /// A preset (<c>fast</c>, <c>low</c>, <c>medium</c>, <c>high</c>, <c>xhigh</c> or a previous name such as
+    /// <c>deep-research</c>) or a catalogue model such as <c>openai/gpt-5.2</c>. Defaults to <c>medium</c>.
+    /// </param>
+    /// <param name="id">The run's id, <c>resp_</c> followed by 1 to 100 letters, digits, <c>_</c> or <c>-</c>; <c>resp_</c> and a new GUID when null.</param>
+    /// <returns>The run as it is now.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="prompt"/> or <paramref name="presetOrModel"/> is null.</exception>
+    /// <exception cref="ArgumentException">
+    /// <paramref name="presetOrModel"/> is neither a preset nor a catalogue model, or <paramref name="id"/> is malformed
+    /// or the id of a run that already exists.
+    /// </exception>
+    public EmulatedAgentRun AddAgentRun(string prompt, string presetOrModel = EmulatorDefaults.AgentPreset, string? id = null)
+    {
+        if (prompt is null)
+        {
+            throw new ArgumentNullException(nameof(prompt));
+        }
+
+        var run = _agentStore.Add(prompt, presetOrModel ?? throw new ArgumentNullException(nameof(presetOrModel)), id);
+        return _agentStore.Read(now => EmulatedAgentRun.From(run, now));
+    }
+
+    /// <summary>
+    /// Closes the replay window of an Agent run now: from now on resuming its stream with <c>starting_after</c>
+    /// answers 400 <c>reconnect cursor expired</c>, as the live API does once the (undocumented) window has passed.
+    /// </summary>
+    /// <param name="id">The run's id.</param>
+    /// <exception cref="ArgumentException">There is no run with <paramref name="id"/>.</exception>
+    public void ExpireAgentReplay(string id) => _agentStore.ExpireReplay(id ?? throw new ArgumentNullException(nameof(id)));
+
+    /// <summary>Forgets every job, Agent run, script, fault, recorded request and the rate-limit window.</summary>
     public void Reset()
     {
         _store.Reset();
+        _agentStore.Reset();
+        _agentDispatcher.Reset();
         Faults.Clear();
         lock (_requestsGate)
         {
@@ -193,79 +271,22 @@ public sealed class PerplexityEmulator : HttpMessageHandler
         }
 
         var response = Faults.TakeFor(request.Method) is { } fault
-            ? await ApplyAsync(fault, request, body, cancellationToken).ConfigureAwait(false)
-            : _dispatcher.Dispatch(request, body);
+            ? await _faultApplier.ApplyAsync(fault, request, body, cancellationToken).ConfigureAwait(false)
+            : await DispatchAsync(request, body, cancellationToken).ConfigureAwait(false);
         response.RequestMessage = request;
         recorded.Answered(response.StatusCode);
         return response;
     }
 
-    private async Task<HttpResponseMessage> ApplyAsync(Fault fault, HttpRequestMessage request, string? body, CancellationToken cancellationToken)
+    private async Task<HttpResponseMessage> DispatchAsync(HttpRequestMessage request, string? body, CancellationToken cancellationToken)
     {
-        switch (fault.Kind)
+        if (_agentDispatcher.Match(request.RequestUri) is { } match)
         {
-            case FaultKind.Respond:
-                return FaultResponse(fault);
-            case FaultKind.TimeOut:
-                throw new TaskCanceledException(
-                    "The request was canceled due to the configured HttpClient.Timeout elapsing (emulated).",
-                    new TimeoutException("The operation was canceled (emulated timeout)."));
-            case FaultKind.FailConnection:
-                throw new HttpRequestException(
-                    "No connection could be made because the target machine actively refused it (emulated).",
-                    new SocketException((int)SocketError.ConnectionRefused));
-            case FaultKind.Hang:
-                await WaitAsync(Timeout.InfiniteTimeSpan, cancellationToken).ConfigureAwait(false);
-                throw new OperationCanceledException(cancellationToken);
-            default:
-                await WaitAsync(fault.Delay, cancellationToken).ConfigureAwait(false);
-                return _dispatcher.Dispatch(request, body);
+            return await _agentDispatcher.DispatchAsync(match, request, body, cancellationToken).ConfigureAwait(false);
         }
+
+        return _settings.Agent.RetireLegacyRoutes && LegacyRetirement.IsRetired(request.RequestUri, BaseAddress)
+            ? LegacyRetirement.Answer()
+            : _dispatcher.Dispatch(request, body);
     }
-
-    private Task WaitAsync(TimeSpan delay, CancellationToken cancellationToken)
-    {
-#if NET
-        return Task.Delay(delay, TimeProvider, cancellationToken);
-#else
-        return TimeProvider.Delay(delay, cancellationToken);
-#endif
-    }
-
-    private static HttpResponseMessage FaultResponse(Fault fault)
-    {
-        var status = (int)fault.StatusCode;
-        HttpResponseMessage response;
-        if (fault.Body is null)
-        {
-            response = RequestDispatcher.Json(fault.StatusCode, EmulatorJson.Error(DefaultMessage(status), DefaultType(status), status));
-        }
-        else
-        {
-            response = new HttpResponseMessage(fault.StatusCode) { Content = new StringContent(fault.Body) };
-            response.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(fault.MediaType);
-        }
-
-        if (fault.RetryAfter is { } retryAfter)
-        {
-            var seconds = (long)Math.Ceiling(retryAfter.TotalSeconds);
-            response.Headers.TryAddWithoutValidation("Retry-After", seconds.ToString(CultureInfo.InvariantCulture));
-        }
-
-        return response;
-    }
-
-    private static string DefaultMessage(int status) => status switch
-    {
-        429 => "Rate limit exceeded. Please slow down (emulated).",
-        >= 500 => "The server had an error while processing your request (emulated).",
-        _ => $"The request failed with status {status} (emulated).",
-    };
-
-    private static string DefaultType(int status) => status switch
-    {
-        429 => "rate_limit_exceeded",
-        >= 500 => "server_error",
-        _ => "invalid_request_error",
-    };
 }

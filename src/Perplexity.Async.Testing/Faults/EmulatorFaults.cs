@@ -9,7 +9,9 @@ namespace Perplexity.Async.Testing;
 /// <summary>
 /// Fault injection: the next requests get an error status, a timeout, a hang or a broken connection instead of
 /// the emulated API. Faults queue in the order they were added; each hits as many requests as it was given, then
-/// the next one takes over. Thread-safe.
+/// the next one takes over. Stream faults (<see cref="FaultBuilder.DropStreamAfter"/>,
+/// <see cref="FaultBuilder.EndStreamAfter"/>) queue apart: they hit only requests that the Agent API answers with an
+/// event stream, and leave every other request alone. Thread-safe.
 /// </summary>
 /// <example>
 /// <code>
@@ -71,12 +73,17 @@ public sealed class EmulatorFaults
         }
     }
 
-    /// <summary>The first queued fault that hits a request with this method, counted as used; null when none.</summary>
-    internal Fault? TakeFor(HttpMethod method)
+    /// <summary>The first queued request fault that hits a request with this method, counted as used; null when none.</summary>
+    internal Fault? TakeFor(HttpMethod method) => Take(method, streamFault: false);
+
+    /// <summary>The first queued stream fault that hits a streamed answer to a request with this method; null when none.</summary>
+    internal Fault? TakeStreamFault(HttpMethod method) => Take(method, streamFault: true);
+
+    private Fault? Take(HttpMethod method, bool streamFault)
     {
         lock (_gate)
         {
-            var fault = _queue.FirstOrDefault(f => f.Hits(method));
+            var fault = _queue.FirstOrDefault(f => f.IsStreamFault == streamFault && f.Hits(method));
             if (fault is null)
             {
                 return null;

@@ -24,7 +24,9 @@ public sealed class FaultBuilder
 
     /// <summary>
     /// Answers with <paramref name="statusCode"/>. The body defaults to the API's error JSON for the status
-    /// (<c>{"error": {"message", "type", "code"}}</c>).
+    /// (<c>{"error": {"message", "type", "code"}}</c>); on the Agent routes with the Agent API's types
+    /// (<c>request_rate_limit_exceeded</c> for 429, <c>internal_error</c>, <c>bad_gateway</c> or
+    /// <c>gateway_timeout</c> for 5xx) and the <c>x-ratelimit-*</c> and <c>x-request-id</c> headers.
     /// </summary>
     /// <param name="statusCode">The status, for example 429 (too many requests) or <see cref="HttpStatusCode.InternalServerError"/>.</param>
     /// <param name="retryAfter">Sent as <c>Retry-After</c> in whole seconds (rounded up) when set.</param>
@@ -82,6 +84,30 @@ public sealed class FaultBuilder
 
         return Add(new Fault(_count, _method, FaultKind.Delay) { Delay = delay });
     }
+
+    /// <summary>
+    /// Breaks an Agent event stream: the response body writes <paramref name="events"/> events, then its read throws
+    /// an <see cref="System.IO.IOException"/> (an <c>HttpIOException</c> with <c>ResponseEnded</c> on .NET), as a reset
+    /// connection surfaces through <see cref="HttpClient"/>. Hits only requests answered with a stream (a create with
+    /// <c>stream: true</c> or a resume); the run itself goes on, so it can be resumed.
+    /// </summary>
+    /// <param name="events">How many whole events are written first; 0 breaks before the first.</param>
+    /// <param name="midLine">Also write the first half of the next event's line before breaking.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="events"/> is negative.</exception>
+    public EmulatorFaults DropStreamAfter(int events, bool midLine = false) =>
+        Add(new Fault(_count, _method, FaultKind.DropStream) { Events = NonNegative(events), MidLine = midLine });
+
+    /// <summary>
+    /// Ends an Agent event stream cleanly after <paramref name="events"/> events, without its terminal event (the body
+    /// just ends, as when a proxy closes an idle connection). Hits only requests answered with a stream.
+    /// </summary>
+    /// <param name="events">How many events are written before the body ends.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="events"/> is negative.</exception>
+    public EmulatorFaults EndStreamAfter(int events) =>
+        Add(new Fault(_count, _method, FaultKind.EndStream) { Events = NonNegative(events) });
+
+    private static int NonNegative(int events) =>
+        events >= 0 ? events : throw new ArgumentOutOfRangeException(nameof(events), events, "The event count cannot be negative.");
 
     private EmulatorFaults Add(Fault fault)
     {

@@ -1,4 +1,5 @@
 using System;
+using Perplexity.Async.Testing.Internal.Agent;
 
 namespace Perplexity.Async.Testing.Internal;
 
@@ -37,7 +38,11 @@ internal sealed class EmulatorSettings
         }
 
         BaseAddress = address.AbsolutePath.EndsWith("/", StringComparison.Ordinal) ? address : new Uri(address.AbsoluteUri + "/");
+        Agent = new AgentSettings(options);
     }
+
+    /// <summary>The Agent API's settings.</summary>
+    public AgentSettings Agent { get; }
 
     public TimeProvider TimeProvider { get; }
 

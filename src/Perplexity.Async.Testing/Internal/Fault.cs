@@ -32,5 +32,14 @@ internal sealed class Fault
 
     public TimeSpan Delay { get; init; }
 
+    /// <summary>How many events a broken or cut stream writes first.</summary>
+    public int Events { get; init; }
+
+    /// <summary>A broken stream also writes the first half of the next event's line.</summary>
+    public bool MidLine { get; init; }
+
+    /// <summary>Whether it breaks an Agent event stream (and so hits only requests answered with one).</summary>
+    public bool IsStreamFault => Kind is FaultKind.DropStream or FaultKind.EndStream;
+
     public bool Hits(HttpMethod method) => Remaining > 0 && (Method is null || Method == method);
 }

@@ -17,4 +17,10 @@ internal enum FaultKind
 
     /// <summary>Waits on the emulator's clock, then answers normally.</summary>
     Delay,
+
+    /// <summary>An Agent event stream that breaks (<see cref="System.IO.IOException"/>) after a number of events.</summary>
+    DropStream,
+
+    /// <summary>An Agent event stream that ends cleanly after a number of events, without its terminal event.</summary>
+    EndStream,
 }

@@ -8,7 +8,8 @@ namespace Perplexity.Async.Testing.Internal;
 /// <summary>
 /// Builds the completion of a job nobody scripted: a deep-research style answer about the prompt, with citations,
 /// search results, usage and cost; reasoning steps of each kind on the legacy route for reasoning models; images
-/// and related questions on the sonar route. Deterministic: the same job always gets the same answer.
+/// and related questions on the sonar route. Deterministic: the same job always gets the same answer. The Agent API's
+/// runs use the same sources and answer, with <c>[web:N]</c> markers instead of <c>[N]</c> (<see cref="AgentAnswer"/>).
 /// </summary>
 internal static class ResearchAnswerGenerator
 {
@@ -54,6 +55,51 @@ internal static class ResearchAnswerGenerator
             Images = isSonar && request.ReturnImages != false ? Images(topic, sources) : null,
             RelatedQuestions = isSonar && request.ReturnRelatedQuestions != false ? RelatedQuestions(topic) : null,
         };
+    }
+
+    /// <summary>
+    /// The answer of an Agent run that found <paramref name="sourceCount"/> search results: the legacy answer's text
+    /// with <c>[web:N]</c> markers (N = the 1-based result id), and a further-reading line for results beyond the
+    /// first four. Without results the answer says no web search ran.
+    /// </summary>
+    internal static string AgentAnswer(PromptTopic topic, int sourceCount)
+    {
+        if (sourceCount == 0)
+        {
+            return $"**{topic.Title}**\n\nThis answer about {topic.Subject} was written without a web search, so it cites no sources.\n\n"
+                + "_Emulated answer: Perplexity.Async.Testing generated it offline from the question. No model was called._";
+        }
+
+        string Cite(int id) => id <= sourceCount ? $"[web:{id.ToString(CultureInfo.InvariantCulture)}]" : string.Empty;
+        var further = sourceCount > 4
+            ? "- **Further reading.** Other sources add detail and context "
+                + string.Concat(Enumerable.Range(5, sourceCount - 4).Select(Cite)) + ".\n"
+            : string.Empty;
+        return Answer(topic).Replace("[1][4]", Cite(1) + Cite(4)).Replace("[2]", Cite(2)).Replace("[3]", Cite(3))
+            .Replace("\n\n_Emulated", "\n" + further + "\n_Emulated");
+    }
+
+    /// <summary>
+    /// <paramref name="count"/> sources about the topic (at most eight): the four of the legacy answer, then four more
+    /// kinds of page.
+    /// </summary>
+    internal static ApiPublicSearchResult[] AgentSources(PromptTopic topic, DateTimeOffset createdAt, int count)
+    {
+        var subject = topic.Subject;
+        var title = topic.SubjectTitle;
+        var slug = topic.Slug;
+        var more = new[]
+        {
+            Source($"{title}: official statistics", $"https://data.example.gov/topics/{slug}",
+                $"Official figures on {subject}, updated every quarter.", createdAt, 45, 20),
+            Source($"{title}: an industry report", $"https://industry.example.com/reports/{slug}",
+                $"Market data and forecasts on {subject} from an industry body.", createdAt, 75, 40),
+            Source($"{title} explained", $"https://blog.example.io/{slug}-explained",
+                $"A plain-language explainer of {subject} and its trade-offs.", createdAt, 30, 5),
+            Source($"{title}: open dataset", $"https://datasets.example.org/{slug}",
+                $"A downloadable dataset behind common estimates of {subject}.", createdAt, 200, 100),
+        };
+        return Sources(topic, createdAt).Concat(more).Take(Math.Max(0, Math.Min(count, 8))).ToArray();
     }
 
     internal static bool IsReasoningModel(string model) =>

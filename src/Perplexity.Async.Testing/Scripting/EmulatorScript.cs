@@ -1,5 +1,6 @@
 using System;
 using Perplexity.Async.Testing.Internal;
+using Perplexity.Async.Testing.Internal.Agent;
 
 namespace Perplexity.Async.Testing;
 
@@ -7,7 +8,9 @@ namespace Perplexity.Async.Testing;
 /// Decides how jobs end: with a given response, a failure, or never; and how long they take. A job follows the
 /// first of these that applies: its own script (<see cref="ForJob"/>), the most recently added matching prompt
 /// script (<see cref="ForPrompt(string)"/>), the script for any job (<see cref="ForAnyJob"/>), and otherwise the
-/// emulator's durations and a generated deep-research answer. Thread-safe.
+/// emulator's durations and a generated deep-research answer. Agent runs are scripted the same way through
+/// <see cref="ForAgentRun"/>, <see cref="ForAgentPrompt(string)"/> and <see cref="ForAnyAgentRun"/>, apart from legacy
+/// jobs. Thread-safe.
 /// </summary>
 /// <example>
 /// <code>
@@ -16,13 +19,20 @@ namespace Perplexity.Async.Testing;
 /// emulator.Script.ForPrompt(p => p.Contains("outage")).FailWith("upstream model unavailable");
 /// emulator.Script.ForPrompt("stuck").NeverFinish();
 /// emulator.Script.ForJob(job.Id).RunningFor(TimeSpan.FromMinutes(10));
+/// emulator.Script.ForAgentPrompt(p => p.Contains("outage")).Fail("upstream model unavailable", type: "bad_gateway");
+/// emulator.Script.ForAgentPrompt("long essay").EndIncomplete().RunningFor(TimeSpan.FromSeconds(20));
 /// </code>
 /// </example>
 public sealed class EmulatorScript
 {
     private readonly JobStore _store;
+    private readonly AgentRunStore _agentStore;
 
-    internal EmulatorScript(JobStore store) => _store = store;
+    internal EmulatorScript(JobStore store, AgentRunStore agentStore)
+    {
+        _store = store;
+        _agentStore = agentStore;
+    }
 
     /// <summary>
     /// Scripts jobs whose last user message equals <paramref name="prompt"/> (ordinal, ignoring leading and
@@ -74,4 +84,56 @@ public sealed class EmulatorScript
 
     /// <summary>Scripts every job that no job or prompt script covers, created from now on.</summary>
     public JobScriptBuilder ForAnyJob() => new(update => _store.UpdateAnyJobScript(update));
+
+    /// <summary>
+    /// Scripts Agent runs whose prompt (the string input, or the last user message's text) equals
+    /// <paramref name="prompt"/> (ordinal, ignoring leading and trailing whitespace). It applies to runs created from
+    /// now on; a later matching script wins.
+    /// </summary>
+    /// <exception cref="ArgumentNullException"><paramref name="prompt"/> is null.</exception>
+    public AgentRunScriptBuilder ForAgentPrompt(string prompt)
+    {
+        if (prompt is null)
+        {
+            throw new ArgumentNullException(nameof(prompt));
+        }
+
+        var expected = prompt.Trim();
+        return ForAgentPrompt(p => string.Equals(p.Trim(), expected, StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// Scripts Agent runs whose prompt satisfies <paramref name="predicate"/>. It applies to runs created from now on;
+    /// a later matching script wins.
+    /// </summary>
+    /// <exception cref="ArgumentNullException"><paramref name="predicate"/> is null.</exception>
+    public AgentRunScriptBuilder ForAgentPrompt(Func<string, bool> predicate)
+    {
+        if (predicate is null)
+        {
+            throw new ArgumentNullException(nameof(predicate));
+        }
+
+        var rule = _agentStore.AddPromptRule(predicate);
+        return new AgentRunScriptBuilder(update => _agentStore.UpdatePromptRule(rule, update));
+    }
+
+    /// <summary>
+    /// Scripts the Agent run that <see cref="PerplexityEmulator.AddAgentRun"/> will add with <paramref name="id"/>.
+    /// A run's timeline is planned when it is created, so the builder's methods throw
+    /// <see cref="InvalidOperationException"/> once a run with that id exists.
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="id"/> is null, empty or whitespace.</exception>
+    public AgentRunScriptBuilder ForAgentRun(string id)
+    {
+        if (string.IsNullOrWhiteSpace(id))
+        {
+            throw new ArgumentException("An Agent run id is required.", nameof(id));
+        }
+
+        return new AgentRunScriptBuilder(update => _agentStore.UpdateRunScript(id, update));
+    }
+
+    /// <summary>Scripts every Agent run that no run or prompt script covers, created from now on.</summary>
+    public AgentRunScriptBuilder ForAnyAgentRun() => new(update => _agentStore.UpdateAnyRunScript(update));
 }
