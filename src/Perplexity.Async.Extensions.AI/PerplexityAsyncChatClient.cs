@@ -66,7 +66,7 @@ public sealed class PerplexityAsyncChatClient : IChatClient
     private readonly AsyncCompletionsClient _completions;
     private readonly string _defaultModelId;
     private readonly PollingOptions? _polling;
-    private readonly AsyncRequestOptions? _requestOptions;
+    private readonly AsyncCreateOptions? _createOptions;
     private readonly ChatClientMetadata _metadata;
 
     /// <summary>Creates a chat client over <paramref name="client"/>.</summary>
@@ -74,7 +74,7 @@ public sealed class PerplexityAsyncChatClient : IChatClient
     /// <param name="options">The default model, route, polling and create options; the defaults when null. Read once.</param>
     /// <exception cref="ArgumentNullException"><paramref name="client"/> is null.</exception>
     /// <exception cref="ArgumentException"><see cref="PerplexityAsyncChatClientOptions.DefaultModelId"/> is empty or
-    /// whitespace, or <see cref="PerplexityAsyncChatClientOptions.RequestOptions"/> sets an idempotency key.</exception>
+    /// whitespace.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><see cref="PerplexityAsyncChatClientOptions.Route"/> is not a <see cref="PerplexityChatRoute"/> value.</exception>
     public PerplexityAsyncChatClient(PerplexityAsyncClient client, PerplexityAsyncChatClientOptions? options = null)
     {
@@ -84,13 +84,6 @@ public sealed class PerplexityAsyncChatClient : IChatClient
         {
             throw new ArgumentException(
                 $"{nameof(PerplexityAsyncChatClientOptions)}.{nameof(PerplexityAsyncChatClientOptions.DefaultModelId)} is required; it is null, empty or whitespace.",
-                nameof(options));
-        }
-
-        if (options.RequestOptions?.IdempotencyKey is not null)
-        {
-            throw new ArgumentException(
-                $"{nameof(PerplexityAsyncChatClientOptions)}.{nameof(PerplexityAsyncChatClientOptions.RequestOptions)}.{nameof(AsyncRequestOptions.IdempotencyKey)} is set, which would make every call the same job; leave it null (each create gets a key of its own).",
                 nameof(options));
         }
 
@@ -106,7 +99,7 @@ public sealed class PerplexityAsyncChatClient : IChatClient
 
         _defaultModelId = options.DefaultModelId;
         _polling = options.Polling;
-        _requestOptions = options.RequestOptions;
+        _createOptions = options.RequestOptions is null ? null : new AsyncCreateOptions { RequestOptions = options.RequestOptions };
         _metadata = new ChatClientMetadata(ChatClientDefaults.ProviderName, client.BaseAddress, _defaultModelId);
     }
 
@@ -249,7 +242,7 @@ public sealed class PerplexityAsyncChatClient : IChatClient
             throw new ArgumentException("At least one message is required.", nameof(messages));
         }
 
-        return _completions.CreateAsync(request, _requestOptions, cancellationToken);
+        return _completions.CreateAsync(request, _createOptions, cancellationToken);
     }
 
     private async IAsyncEnumerable<ChatResponseUpdate> StreamAsync(

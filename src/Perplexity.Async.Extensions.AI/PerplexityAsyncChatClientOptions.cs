@@ -39,8 +39,7 @@ public class PerplexityAsyncChatClientOptions
 
     /// <summary>
     /// The <c>local_mode</c> query parameter and <c>x-…</c> headers sent with each create. Defaults to
-    /// <see langword="null"/>: none. Its <see cref="AsyncRequestOptions.IdempotencyKey"/> must stay unset: one key
-    /// for every call would make every call the same job (each create gets a new key of its own).
+    /// <see langword="null"/>: none. Each create gets an idempotency key of its own.
     /// </summary>
     public AsyncRequestOptions? RequestOptions { get; set; }
 }

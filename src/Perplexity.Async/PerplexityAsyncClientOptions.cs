@@ -38,7 +38,7 @@ public class PerplexityAsyncClientOptions
     /// an exponential backoff with jitter (about 0.5 s, 1 s, 2 s…, never more than 8 s) or the server's
     /// <c>retry-after-ms</c> / <c>Retry-After</c> when it asks for 0 to 60 s; an <c>x-should-retry: true|false</c>
     /// answer header overrides the status rule. Only calls that are safe to repeat are retried: gets, lists, and
-    /// creates, which carry an idempotency key (see <see cref="AsyncRequestOptions.IdempotencyKey"/>).
+    /// creates, which carry an idempotency key (see <see cref="AsyncCreateOptions.IdempotencyKey"/>).
     /// </summary>
     /// <remarks>
     /// When the <see cref="System.Net.Http.HttpClient"/> already retries (for example <c>AddStandardResilienceHandler</c>

@@ -11,12 +11,12 @@ namespace Perplexity.Async;
 /// HTTPS (or loopback), and limits are positive. Used by the client's constructors and, with
 /// <c>ValidateOnStart</c>, by dependency injection, so a bad setting fails at start-up with its name.
 /// </summary>
-public class PerplexityAsyncClientOptionsValidator : IValidateOptions<PerplexityAsyncClientOptions>
+internal sealed class PerplexityAsyncClientOptionsValidator : IValidateOptions<PerplexityAsyncClientOptions>
 {
     private static readonly char[] HeaderBreakingCharacters = ['\r', '\n', '\0'];
 
     /// <inheritdoc/>
-    public virtual ValidateOptionsResult Validate(string? name, PerplexityAsyncClientOptions options)
+    public ValidateOptionsResult Validate(string? name, PerplexityAsyncClientOptions options)
     {
         if (options is null)
         {
@@ -29,7 +29,7 @@ public class PerplexityAsyncClientOptionsValidator : IValidateOptions<Perplexity
     }
 
     /// <summary>Adds a message naming the setting for each problem found.</summary>
-    protected virtual void Collect(PerplexityAsyncClientOptions options, ICollection<string> failures)
+    private static void Collect(PerplexityAsyncClientOptions options, List<string> failures)
     {
         if (options is null)
         {

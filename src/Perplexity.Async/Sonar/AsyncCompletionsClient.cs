@@ -54,18 +54,18 @@ public class AsyncCompletionsClient
     public virtual string Route { get; }
 
     /// <summary>Starts a job: <c>POST {route}</c> with <c>{"request": ..., "idempotency_key": ...}</c>.</summary>
-    /// <inheritdoc cref="CreateAsync(ChatCompletionRequest, AsyncRequestOptions?, CancellationToken)"/>
+    /// <inheritdoc cref="CreateAsync(ChatCompletionRequest, AsyncCreateOptions?, CancellationToken)"/>
     public virtual Task<AsyncApiChatCompletionsResponse> CreateAsync(ChatCompletionRequest request, CancellationToken cancellationToken) =>
         CreateAsync(request, null, cancellationToken);
 
     /// <summary>Starts a job: <c>POST {route}</c> with <c>{"request": ..., "idempotency_key": ...}</c>.</summary>
     /// <remarks>
-    /// The idempotency key is <see cref="AsyncRequestOptions.IdempotencyKey"/> when set, otherwise a new one for this
+    /// The idempotency key is <see cref="AsyncCreateOptions.IdempotencyKey"/> when set, otherwise a new one for this
     /// call (a GUID). It is the same on every retry of this call, so a create the client retries after a lost answer
     /// never starts a second, paid job.
     /// </remarks>
     /// <param name="request">The chat-completion request the job runs; needs a model and at least one message.</param>
-    /// <param name="options">The idempotency key, <c>local_mode</c> and <c>x-…</c> headers to send; none when null.</param>
+    /// <param name="options">The idempotency key, and the <c>local_mode</c> and <c>x-…</c> headers of this request; none when null.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The new job's envelope, normally with status <c>CREATED</c>; pass its <see cref="AsyncApiChatCompletionsResponse.Id"/> to <c>GetAsync</c> or <c>WaitForCompletionAsync</c>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="request"/> is null.</exception>
@@ -85,13 +85,13 @@ public class AsyncCompletionsClient
     ///         ReasoningEffort = ReasoningEffort.High,
     ///     },
     ///     // Optional: a key of your own (a queue message id, say) makes a create you repeat yourself start one job.
-    ///     new AsyncRequestOptions { IdempotencyKey = messageId },
+    ///     new AsyncCreateOptions { IdempotencyKey = messageId },
     ///     cancellationToken);
     /// // job.Status == AsyncProcessingStatus.Created; keep job.Id to get or wait for it later.
     /// </code>
     /// </example>
     public virtual Task<AsyncApiChatCompletionsResponse> CreateAsync(
-        ChatCompletionRequest request, AsyncRequestOptions? options = null, CancellationToken cancellationToken = default)
+        ChatCompletionRequest request, AsyncCreateOptions? options = null, CancellationToken cancellationToken = default)
     {
         CreateRequestValidator.Validate(request, options, nameof(request));
         var body = new AsyncCreateBody
@@ -99,7 +99,7 @@ public class AsyncCompletionsClient
             Request = request,
             IdempotencyKey = options?.IdempotencyKey ?? Guid.NewGuid().ToString("N"),
         };
-        var call = new PerplexityRequest(HttpMethod.Post, Route, options: options)
+        var call = new PerplexityRequest(HttpMethod.Post, Route, options: options?.RequestOptions)
         {
             // Serialized once, so every retry sends the same bytes and the same key.
             Body = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, PerplexityJsonContext.Default.AsyncCreateBody),
@@ -316,15 +316,14 @@ public class AsyncCompletionsClient
     /// </para>
     /// <para>
     /// <see cref="PollingOptions.RequestOptions"/> (or, when <paramref name="polling"/> is null, those of the client's
-    /// default) go with the create and with every poll: <c>local_mode</c> and the <c>x-…</c> headers apply to both,
-    /// and an <see cref="AsyncRequestOptions.IdempotencyKey"/> set there is the create's key. Set a key only on
-    /// options meant for one run: every create sent with the same key is the same job. Without one, the create gets a
-    /// key of its own, kept across its retries.
+    /// default) go with the create and with every poll: <c>local_mode</c> and the <c>x-…</c> headers apply to both.
+    /// The create gets an idempotency key of its own, kept across its retries; to use a key of yours, call
+    /// <c>CreateAsync</c> with <see cref="AsyncCreateOptions"/> and then <c>WaitForCompletionAsync</c>.
     /// </para>
     /// <para>
-    /// When the wait fails (timeout, cancellation, a non-transient error), the job keeps running on the server: the
-    /// exception does not say its id, so to pick it up again later, call <c>CreateAsync</c> and
-    /// <c>WaitForCompletionAsync</c> yourself.
+    /// When the wait fails (timeout, cancellation, a non-transient error), the job keeps running on the server: every
+    /// exception the wait throws carries its id (<see cref="PerplexityException.JobId"/>, or
+    /// <see cref="PerplexityWaitCanceledException.JobId"/> on cancellation), so it can be waited for again later.
     /// </para>
     /// </remarks>
     /// <param name="request">The chat-completion request the job runs; needs a model and at least one message.</param>
@@ -362,7 +361,7 @@ public class AsyncCompletionsClient
         CancellationToken cancellationToken = default)
     {
         var settings = ResolvePolling(polling);
-        CreateRequestValidator.Validate(request, settings.RequestOptions, nameof(request));
+        CreateRequestValidator.Validate(request, options: null, nameof(request));
         return RunCoreAsync(request, settings, progress, cancellationToken);
     }
 
@@ -529,7 +528,8 @@ public class AsyncCompletionsClient
     private async Task<AsyncApiChatCompletionsResponse> RunCoreAsync(
         ChatCompletionRequest request, PollingSettings settings, IProgress<AsyncApiChatCompletionsResponse>? progress, CancellationToken cancellationToken)
     {
-        var created = await CreateAsync(request, settings.RequestOptions, cancellationToken).ConfigureAwait(false)
+        var create = settings.RequestOptions is null ? null : new AsyncCreateOptions { RequestOptions = settings.RequestOptions };
+        var created = await CreateAsync(request, create, cancellationToken).ConfigureAwait(false)
             ?? throw new PerplexityProtocolException("CreateAsync returned null.");
         if (RequestIdPath.Problem(created.Id) is { } problem)
         {

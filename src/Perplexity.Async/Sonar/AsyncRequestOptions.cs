@@ -5,7 +5,8 @@ namespace Perplexity.Async;
 
 /// <summary>
 /// Optional extras for one request: the <c>local_mode</c> query parameter and the documented <c>x-…</c>
-/// headers. Each is sent only when set.
+/// headers. Each is sent only when set. A wait sends them with every poll; what only a create sends (the idempotency
+/// key) is in <see cref="AsyncCreateOptions"/>.
 /// </summary>
 public sealed class AsyncRequestOptions
 {
@@ -29,15 +30,6 @@ public sealed class AsyncRequestOptions
 
     /// <summary>Sent as the <c>x-created-at-epoch-seconds</c> header.</summary>
     public string? CreatedAtEpochSeconds { get; set; }
-
-    /// <summary>
-    /// The <c>idempotency_key</c> sent with <c>CreateAsync</c> (other calls ignore it). When null, the client generates
-    /// one per <c>CreateAsync</c> call and keeps it across that call's retries, so a retried create never starts a
-    /// second (paid) job. Set it to carry the same key across your own retries (for example after a timeout, or from
-    /// a message queue's delivery id): the key is the API's only duplicate guard. Must not be empty or whitespace.
-    /// Because an options object is often reused, remember that every create sent with the same key is meant as one job.
-    /// </summary>
-    public string? IdempotencyKey { get; set; }
 
     /// <summary>
     /// More headers to send. Names are case-insensitive; <c>Authorization</c> cannot be set here, and a name or

@@ -16,7 +16,7 @@ internal static class CreateRequestValidator
     private static readonly HashSet<string> MessagePropertyNames = NamesOf(PerplexityJsonContext.Default.ChatRequestMessage);
     private static readonly HashSet<string> SearchPropertyNames = NamesOf(PerplexityJsonContext.Default.WebSearchOptions);
 
-    public static void Validate(ChatCompletionRequest request, AsyncRequestOptions? options, string parameterName)
+    public static void Validate(ChatCompletionRequest request, AsyncCreateOptions? options, string parameterName)
     {
         if (request is null)
         {
@@ -66,7 +66,7 @@ internal static class CreateRequestValidator
         if (options?.IdempotencyKey is { } key && string.IsNullOrWhiteSpace(key))
         {
             throw new ArgumentException(
-                $"{nameof(AsyncRequestOptions)}.{nameof(AsyncRequestOptions.IdempotencyKey)} is empty or whitespace; leave it null to have one generated.",
+                $"{nameof(AsyncCreateOptions)}.{nameof(AsyncCreateOptions.IdempotencyKey)} is empty or whitespace; leave it null to have one generated.",
                 nameof(options));
         }
     }

@@ -29,7 +29,7 @@ public static class ShippedAssemblies
     [
         new(typeof(PerplexityAsyncClient).Assembly, "Perplexity.Async",
             ServiceTypes: [typeof(PerplexityAsyncClient), typeof(AsyncCompletionsClient), typeof(PerplexityAsyncClientOptions),
-                typeof(PerplexityAsyncClientOptionsValidator), typeof(PollingOptions), typeof(AsyncRequestOptions)],
+                typeof(PollingOptions), typeof(AsyncRequestOptions), typeof(AsyncCreateOptions)],
             Clients: [typeof(PerplexityAsyncClient), typeof(AsyncCompletionsClient)],
             Json: PerplexityJsonContext.Default),
         new(typeof(PerplexityEmulator).Assembly, "Perplexity.Async.Testing",

@@ -77,16 +77,6 @@ public sealed class ChatClientMetadataTests : IDisposable
     }
 
     [Fact]
-    public void Constructor_WithAnIdempotencyKeyForEveryCall_Throws()
-    {
-        var options = new PerplexityAsyncChatClientOptions { RequestOptions = new AsyncRequestOptions { IdempotencyKey = "same-for-all" } };
-
-        var exception = Should.Throw<ArgumentException>(() => new PerplexityAsyncChatClient(_harness.Client, options));
-
-        exception.Message.ShouldContain("IdempotencyKey");
-    }
-
-    [Fact]
     public void Constructor_WithAnUndefinedRoute_Throws()
     {
         var options = new PerplexityAsyncChatClientOptions { Route = (PerplexityChatRoute)7 };

@@ -60,7 +60,7 @@ public sealed class CreateAsyncTests(WireMockFixture fixture) : WireMockTestBase
         StubCreated();
         var client = CreateSut();
 
-        await client.Sonar.CreateAsync(NewRequest(), new AsyncRequestOptions { IdempotencyKey = "order-42/attempt" });
+        await client.Sonar.CreateAsync(NewRequest(), new AsyncCreateOptions { IdempotencyKey = "order-42/attempt" });
 
         KeyOf(Server.LogEntries.Single().RequestMessage!.Body!).ShouldBe("order-42/attempt");
     }
@@ -71,7 +71,7 @@ public sealed class CreateAsyncTests(WireMockFixture fixture) : WireMockTestBase
         StubCreated();
         var client = CreateSut();
 
-        await client.Sonar.CreateAsync(NewRequest(), new AsyncRequestOptions { LocalMode = true, ClientName = "tests", UserId = "u1" });
+        await client.Sonar.CreateAsync(NewRequest(), new AsyncCreateOptions { RequestOptions = new AsyncRequestOptions { LocalMode = true, ClientName = "tests", UserId = "u1" } });
 
         var entry = Server.LogEntries.Single().RequestMessage!;
         entry.Query!["local_mode"].Single().ShouldBe("true");
@@ -159,7 +159,7 @@ public sealed class CreateAsyncTests(WireMockFixture fixture) : WireMockTestBase
     {
         var client = CreateSut();
 
-        var ex = await Should.ThrowAsync<ArgumentException>(() => client.Sonar.CreateAsync(NewRequest(), new AsyncRequestOptions { IdempotencyKey = key }));
+        var ex = await Should.ThrowAsync<ArgumentException>(() => client.Sonar.CreateAsync(NewRequest(), new AsyncCreateOptions { IdempotencyKey = key }));
 
         ex.Message.ShouldContain("IdempotencyKey");
         Server.LogEntries.ShouldBeEmpty();

@@ -39,7 +39,7 @@ public sealed class CreateWithEmulatorTests : IDisposable
     public async Task CreateAsync_SameCallerKeyTwice_ReturnsTheSameJob()
     {
         using var client = CreateSut();
-        var options = new AsyncRequestOptions { IdempotencyKey = "order-42" };
+        var options = new AsyncCreateOptions { IdempotencyKey = "order-42" };
 
         var first = await client.Sonar.CreateAsync(NewRequest(), options);
         var second = await client.ChatCompletions.CreateAsync(NewRequest(), options);

@@ -280,7 +280,7 @@ public sealed class TransportRetryTests(WireMockFixture fixture) : RetryTestBase
         Script("POST", "/async/chat/completions", Error(429, ("Retry-After", "2")), Ok());
         var client = CreateSut();
 
-        await DriveAsync(client.ChatCompletions.CreateAsync(NewRequest(), new AsyncRequestOptions { IdempotencyKey = "mine" }));
+        await DriveAsync(client.ChatCompletions.CreateAsync(NewRequest(), new AsyncCreateOptions { IdempotencyKey = "mine" }));
 
         Handler.Requests.Select(r => JsonNode.Parse(r.Body!)!["idempotency_key"]!.GetValue<string>()).ShouldBe(["mine", "mine"]);
         Handler.Offsets.ShouldBe([TimeSpan.Zero, TimeSpan.FromSeconds(2)]);

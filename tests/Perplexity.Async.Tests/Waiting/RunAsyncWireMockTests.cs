@@ -36,7 +36,7 @@ public sealed class RunAsyncWireMockTests(WireMockFixture fixture) : WireMockTes
             Messages = [ChatRequestMessage.User("What is new in .NET 10?")],
             SearchMode = SearchMode.Academic,
         };
-        var polling = new PollingOptions { UseJitter = false, RequestOptions = new AsyncRequestOptions { IdempotencyKey = "run-1" } };
+        var polling = new PollingOptions { UseJitter = false };
 
         var result = await _clock.DriveAsync(sut.RunAsync(request, polling, CancellationToken.None));
 
@@ -45,14 +45,16 @@ public sealed class RunAsyncWireMockTests(WireMockFixture fixture) : WireMockTes
         var entries = Server.LogEntries.Select(e => e.RequestMessage!).ToList();
         entries.Select(e => e.Method + " " + e.Path).ShouldBe(
             ["POST " + path, "GET " + path + "/" + Api.JobId, "GET " + path + "/" + Api.JobId]);
-        entries[0].Body!.ShouldBeEquivalentJson("""
+        var created = System.Text.Json.Nodes.JsonNode.Parse(entries[0].Body!)!.AsObject();
+        created["idempotency_key"]!.GetValue<string>().Length.ShouldBe(32, "a key of its own, generated per RunAsync call");
+        created.Remove("idempotency_key");
+        created.ToJsonString().ShouldBeEquivalentJson("""
             {
               "request": {
                 "model": "sonar-pro",
                 "messages": [{ "role": "user", "content": "What is new in .NET 10?" }],
                 "search_mode": "academic"
-              },
-              "idempotency_key": "run-1"
+              }
             }
             """);
         entries[0].Body!.ShouldNotContain("null");

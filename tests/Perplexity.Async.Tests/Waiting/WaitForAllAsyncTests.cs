@@ -464,10 +464,6 @@ public sealed class WaitForAllAsyncTests : IDisposable
         return client;
     }
 
-    private sealed class Callback(Action<AsyncApiChatCompletionsResponse> report) : IProgress<AsyncApiChatCompletionsResponse>
-    {
-        public void Report(AsyncApiChatCompletionsResponse value) => report(value);
-    }
 
     /// <summary>Records "id:STATUS" for each report, synchronously.</summary>
     private sealed class ChangeLog : IProgress<AsyncApiChatCompletionsResponse>
