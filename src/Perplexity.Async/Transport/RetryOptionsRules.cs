@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Threading;
+using Perplexity.Async.Errors;
 
 namespace Perplexity.Async.Transport;
 
@@ -32,7 +33,7 @@ internal static class RetryOptionsRules
 
         if (limit < RetryDefaults.MinTimeout || limit > RetryDefaults.MaxTimeout)
         {
-            failures.Add($"{name} must be between 10 ms and 24 h, or null (or Timeout.InfiniteTimeSpan) for no limit; it is {limit}.");
+            failures.Add($"{name} must be between {DurationText.Of(RetryDefaults.MinTimeout)} and {DurationText.Of(RetryDefaults.MaxTimeout)}, or null (or Timeout.InfiniteTimeSpan) for no limit; it is {limit}.");
             return null;
         }
 

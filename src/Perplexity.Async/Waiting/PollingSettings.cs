@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using Perplexity.Async.Errors;
 using Polly;
 
 namespace Perplexity.Async.Waiting;
@@ -67,7 +68,7 @@ internal sealed class PollingSettings
         var problems = new List<string>();
         if (options.InitialDelay <= TimeSpan.Zero || options.InitialDelay > PollingDefaults.MaxSetting)
         {
-            problems.Add($"{nameof(PollingOptions.InitialDelay)} must be positive and at most 1 day; it is {options.InitialDelay}.");
+            problems.Add($"{nameof(PollingOptions.InitialDelay)} must be positive and at most {DurationText.Of(PollingDefaults.MaxSetting)}; it is {options.InitialDelay}.");
         }
 
         if (options.BackoffType is not (PollingBackoffType.Constant or PollingBackoffType.Linear or PollingBackoffType.Exponential))
@@ -77,12 +78,12 @@ internal sealed class PollingSettings
 
         if (options.MaxDelay < options.InitialDelay || options.MaxDelay > PollingDefaults.MaxSetting)
         {
-            problems.Add($"{nameof(PollingOptions.MaxDelay)} must be at least {nameof(PollingOptions.InitialDelay)} ({options.InitialDelay}) and at most 1 day; it is {options.MaxDelay}.");
+            problems.Add($"{nameof(PollingOptions.MaxDelay)} must be at least {nameof(PollingOptions.InitialDelay)} ({options.InitialDelay}) and at most {DurationText.Of(PollingDefaults.MaxSetting)}; it is {options.MaxDelay}.");
         }
 
         if (options.Timeout is { } timeout && (timeout < PollingDefaults.MinTimeout || timeout > PollingDefaults.MaxSetting))
         {
-            problems.Add($"{nameof(PollingOptions.Timeout)} must be null (no limit) or between 10 milliseconds and 1 day; it is {timeout}.");
+            problems.Add($"{nameof(PollingOptions.Timeout)} must be null (no limit) or between {DurationText.Of(PollingDefaults.MinTimeout)} and {DurationText.Of(PollingDefaults.MaxSetting)}; it is {timeout}.");
         }
 
         if (options.MaxConsecutiveFailures is < 1)
