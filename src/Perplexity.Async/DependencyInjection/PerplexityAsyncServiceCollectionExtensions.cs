@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Perplexity.Async.Transport;
 
 namespace Perplexity.Async;
 
@@ -25,6 +26,17 @@ namespace Perplexity.Async;
 /// <see cref="AddPerplexityAsync(IServiceCollection, string, Action{PerplexityAsyncClientOptions})"/> and inject it
 /// with <c>[FromKeyedServices("key")] PerplexityAsyncClient client</c>. The key is also the name of the client's
 /// options (<c>IOptionsMonitor&lt;PerplexityAsyncClientOptions&gt;.Get("key")</c>).
+/// </para>
+/// <para>
+/// Redirects are never followed, as with the client's own handler: the primary handler is a
+/// <c>SocketsHttpHandler</c> (an <see cref="HttpClientHandler"/> on .NET Standard 2.0) with
+/// <c>AllowAutoRedirect = false</c> and pooled connections recycled every 5 minutes, so a 3xx ends as a
+/// <see cref="PerplexityApiException"/> naming the status and nothing goes to another host. A primary handler of your
+/// own (<c>.ConfigurePrimaryHttpMessageHandler(…)</c>) replaces it, with its settings: set
+/// <c>AllowAutoRedirect = false</c> on it. If it follows a redirect anyway, the SDK refuses the answer when it came
+/// from another scheme, host or port than the request was sent to (a <see cref="PerplexityProtocolException"/>
+/// naming both), but by then the request (its <c>x-…</c> headers and, after a 307 or 308, its body; .NET drops
+/// <c>Authorization</c>) has reached the other host.
 /// </para>
 /// <para>
 /// The clock is the <see cref="TimeProvider"/> registered in the container, unless the options set one; the
@@ -147,10 +159,13 @@ public static class PerplexityAsyncServiceCollectionExtensions
         {
             return services.AddHttpClient(HttpClientName)
                 .ConfigureHttpClient(DisableHttpClientTimeout)
+                .ConfigurePrimaryHttpMessageHandler(PrimaryHandler.Create)
                 .AddTypedClient((httpClient, provider) => Create(httpClient, provider, optionsName));
         }
 
-        var builder = services.AddHttpClient(HttpClientName + ":" + serviceKey).ConfigureHttpClient(DisableHttpClientTimeout);
+        var builder = services.AddHttpClient(HttpClientName + ":" + serviceKey)
+            .ConfigureHttpClient(DisableHttpClientTimeout)
+            .ConfigurePrimaryHttpMessageHandler(PrimaryHandler.Create);
         var httpClientName = builder.Name;
         services.AddKeyedTransient(serviceKey, (provider, _) =>
             Create(provider.GetRequiredService<IHttpClientFactory>().CreateClient(httpClientName), provider, optionsName));
