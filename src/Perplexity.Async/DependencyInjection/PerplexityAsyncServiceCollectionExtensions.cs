@@ -54,7 +54,11 @@ public static class PerplexityAsyncServiceCollectionExtensions
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Sets the options, for example <c>o =&gt; o.ApiKey = "…"</c>.</param>
-    /// <returns>The builder of the client's <see cref="HttpClient"/>, to add handlers.</returns>
+    /// <returns>
+    /// The builder of the client's <see cref="HttpClient"/>, to add handlers. Its primary handler never follows
+    /// redirects; one you set with <c>ConfigurePrimaryHttpMessageHandler</c> replaces it (set
+    /// <c>AllowAutoRedirect = false</c> on yours: an answer from another host is refused, but the request reached it).
+    /// </returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <example>
     /// <code>
@@ -81,7 +85,11 @@ public static class PerplexityAsyncServiceCollectionExtensions
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configuration">The section holding the options, for example <c>builder.Configuration.GetSection("Perplexity")</c>.</param>
-    /// <returns>The builder of the client's <see cref="HttpClient"/>, to add handlers.</returns>
+    /// <returns>
+    /// The builder of the client's <see cref="HttpClient"/>, to add handlers. Its primary handler never follows
+    /// redirects; one you set with <c>ConfigurePrimaryHttpMessageHandler</c> replaces it (set
+    /// <c>AllowAutoRedirect = false</c> on yours: an answer from another host is refused, but the request reached it).
+    /// </returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <example>
     /// <code>
@@ -107,7 +115,11 @@ public static class PerplexityAsyncServiceCollectionExtensions
     /// <param name="services">The service collection.</param>
     /// <param name="serviceKey">The client's key; also the name of its options and, prefixed with <c>Perplexity.Async:</c>, of its <see cref="HttpClient"/>.</param>
     /// <param name="configure">Sets the options.</param>
-    /// <returns>The builder of the client's <see cref="HttpClient"/>, to add handlers.</returns>
+    /// <returns>
+    /// The builder of the client's <see cref="HttpClient"/>, to add handlers. Its primary handler never follows
+    /// redirects; one you set with <c>ConfigurePrimaryHttpMessageHandler</c> replaces it (set
+    /// <c>AllowAutoRedirect = false</c> on yours: an answer from another host is refused, but the request reached it).
+    /// </returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="serviceKey"/> is empty or whitespace.</exception>
     /// <example>
@@ -134,7 +146,11 @@ public static class PerplexityAsyncServiceCollectionExtensions
     /// <param name="services">The service collection.</param>
     /// <param name="serviceKey">The client's key; also the name of its options and, prefixed with <c>Perplexity.Async:</c>, of its <see cref="HttpClient"/>.</param>
     /// <param name="configuration">The section holding this client's options, for example <c>builder.Configuration.GetSection("Perplexity:Research")</c>.</param>
-    /// <returns>The builder of the client's <see cref="HttpClient"/>, to add handlers.</returns>
+    /// <returns>
+    /// The builder of the client's <see cref="HttpClient"/>, to add handlers. Its primary handler never follows
+    /// redirects; one you set with <c>ConfigurePrimaryHttpMessageHandler</c> replaces it (set
+    /// <c>AllowAutoRedirect = false</c> on yours: an answer from another host is refused, but the request reached it).
+    /// </returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="serviceKey"/> is empty or whitespace.</exception>
     public static IHttpClientBuilder AddPerplexityAsync(this IServiceCollection services, string serviceKey, IConfiguration configuration)

@@ -17,10 +17,12 @@ internal static class HandlerFailure
 
     /// <summary>
     /// Whether a handler's exception is wrapped: everything but cancellations, network failures (they become
-    /// <see cref="PerplexityConnectionException"/>) and the SDK's own exceptions.
+    /// <see cref="PerplexityConnectionException"/>), the SDK's own exceptions, and an
+    /// <see cref="ObjectDisposedException"/> (the caller disposed the client or its <see cref="HttpClient"/>: a
+    /// lifetime error of theirs, not a handler's failure).
     /// </summary>
     public static bool IsWrapped(Exception exception) =>
-        exception is not (OperationCanceledException or HttpRequestException or PerplexityException);
+        exception is not (OperationCanceledException or HttpRequestException or PerplexityException or ObjectDisposedException);
 
     /// <summary>The typed exception for what a handler threw while sending <c>{method} {route}</c>.</summary>
     public static PerplexityHandlerException Wrap(Exception exception, string method, string routeTemplate, string? requestId, Redactor redactor)

@@ -28,7 +28,11 @@ internal sealed class Redactor
 
     private readonly string _key;
 
-    public Redactor(string apiKey) => _key = apiKey ?? string.Empty;
+    public Redactor(string apiKey)
+    {
+        _key = apiKey ?? string.Empty;
+        LookAheadBytes = Encoding.UTF8.GetByteCount(_key);
+    }
 
     /// <summary>A redactor with no key: it returns every text unchanged (a client built for mocking).</summary>
     public static Redactor None { get; } = new(string.Empty);
@@ -44,7 +48,7 @@ internal sealed class Redactor
     /// How many bytes of text past a cut let every key that straddles the cut be seen whole: the key's length in
     /// UTF-8. A reader that cuts a body keeps this many bytes more, so <see cref="RedactAndCut"/> can mask first.
     /// </summary>
-    public int LookAheadBytes => Encoding.UTF8.GetByteCount(_key);
+    public int LookAheadBytes { get; }
 
     /// <summary>
     /// Masks the key, then cuts the result to <paramref name="maxLength"/> characters (never inside a mask or a
@@ -95,7 +99,7 @@ internal sealed class Redactor
         {
 #if NET
             HttpRequestException http => new HttpRequestException(http.HttpRequestError, message, inner, http.StatusCode),
-            HttpIOException io => new HttpIOException(io.HttpRequestError, message, inner),
+            HttpIOException io => new HttpIOException(io.HttpRequestError, WithoutErrorSuffix(message, io.HttpRequestError), inner),
 #else
             HttpRequestException => new HttpRequestException(message, inner),
 #endif
@@ -106,6 +110,15 @@ internal sealed class Redactor
             _ => new RedactedException(exception.GetType().FullName ?? exception.GetType().Name, message, inner),
         };
     }
+
+#if NET
+    // HttpIOException.Message appends " (error)" to the message it was given; rebuilt as is, it would say it twice.
+    private static string WithoutErrorSuffix(string message, HttpRequestError error)
+    {
+        var suffix = " (" + error + ")";
+        return message.EndsWith(suffix, StringComparison.Ordinal) ? message.Substring(0, message.Length - suffix.Length) : message;
+    }
+#endif
 
     private int CutPoint(string redacted, int maxLength)
     {

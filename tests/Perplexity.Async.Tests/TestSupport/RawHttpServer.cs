@@ -60,11 +60,13 @@ public sealed class RawHttpServer : IAsyncDisposable
     /// Bytes that start as the named encoding's stream and then go wrong, so decoding fails part-way: a run of bytes of
     /// a valid stream is flipped, at the first offset (from a fixed start) where .NET's own decoder then throws.
     /// </summary>
-    public static byte[] CorruptBody(string contentEncoding)
+    /// <param name="contentEncoding"><c>gzip</c>, <c>deflate</c> or <c>br</c>.</param>
+    /// <param name="early">Right after the stream's header, so decoding fails before any byte comes out.</param>
+    public static byte[] CorruptBody(string contentEncoding, bool early = false)
     {
         var text = string.Concat(Enumerable.Range(0, 400).Select(i => $"{{\"n\":{i},\"s\":\"item {i * 7919 % 1000}\"}},"));
         var valid = Compress(contentEncoding, Encoding.UTF8.GetBytes(text));
-        for (var start = valid.Length / 3; start < valid.Length - 4; start++)
+        for (var start = early ? (contentEncoding == "gzip" ? 10 : 2) : valid.Length / 3; start < valid.Length - 4; start++)
         {
             var corrupt = valid.ToArray();
             for (var i = start; i < start + 4; i++)

@@ -42,7 +42,7 @@ public sealed class CorruptCompressedBodyTests
     public async Task GetAsync_CorruptBodyWithANonJsonContentType_ThrowsProtocolExceptionNamingTheContentType()
     {
         await using var server = new RawHttpServer(_ => RawHttpServer.Reply(
-            "HTTP/1.1 200 OK", RawHttpServer.CorruptBody("gzip"), "Content-Type: text/html", "Content-Encoding: gzip"));
+            "HTTP/1.1 200 OK", RawHttpServer.CorruptBody("gzip", early: true), "Content-Type: text/html", "Content-Encoding: gzip"));
         using var httpClient = new HttpClient(new SocketsHttpHandler { AutomaticDecompression = DecompressionMethods.All });
         using var client = new PerplexityAsyncClient(
             httpClient, new PerplexityAsyncClientOptions { ApiKey = "pplx-decode-key", BaseAddress = server.BaseAddress, MaxRetries = 0 });
