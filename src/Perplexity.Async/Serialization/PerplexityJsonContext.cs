@@ -18,9 +18,6 @@ namespace Perplexity.Async.Serialization;
 [JsonSerializable(typeof(ImageResult))]
 [JsonSerializable(typeof(AsyncChatCompletionSummary))]
 [JsonSerializable(typeof(ReasoningStep))]
-[JsonSerializable(typeof(WebSearchStepDetails))] // Read by ReasoningStepConverter, which hides them from the generator.
-[JsonSerializable(typeof(FetchUrlContentStepDetails))]
-[JsonSerializable(typeof(ExecutePythonStepDetails))]
 [JsonSerializable(typeof(ToolCall))]
 [JsonSerializable(typeof(string))]
 [JsonSerializable(typeof(ValidationError))]

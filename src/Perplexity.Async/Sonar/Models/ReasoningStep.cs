@@ -1,12 +1,10 @@
 using System.Collections.Generic;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Perplexity.Async.Serialization;
 
 namespace Perplexity.Async;
 
 /// <summary>One step of a reasoning model's work: a thought, and what it did (search, fetch, run code).</summary>
-[JsonConverter(typeof(ReasoningStepConverter))]
 public sealed record ReasoningStep
 {
     /// <summary>The model's thought at this step.</summary>
