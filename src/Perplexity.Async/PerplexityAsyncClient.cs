@@ -25,8 +25,6 @@ namespace Perplexity.Async;
 /// </example>
 public class PerplexityAsyncClient : IDisposable
 {
-    private static readonly TimeSpan PooledConnectionLifetime = TimeSpan.FromMinutes(5);
-
     private readonly HttpClient? _ownedHttpClient;
 
     /// <summary>Creates a client with an API key and default settings.</summary>
@@ -121,17 +119,7 @@ public class PerplexityAsyncClient : IDisposable
             ? throw new ArgumentException("An API key is required; it is null, empty or whitespace.", nameof(apiKey))
             : apiKey;
 
-    private static HttpClient CreateHttpClient()
-    {
-#if NET
-        // No redirects: the API never redirects, and following one could carry the key to another host. A 3xx
-        // therefore ends as a PerplexityApiException naming the status.
-        var handler = new SocketsHttpHandler { PooledConnectionLifetime = PooledConnectionLifetime, AllowAutoRedirect = false };
-#else
-        var handler = new HttpClientHandler { AllowAutoRedirect = false };
-        _ = PooledConnectionLifetime;
-#endif
-        // Deep research answers can take a while to stream; timeouts are the SDK's own, per request.
-        return new HttpClient(handler, disposeHandler: true) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
-    }
+    // No redirects (PrimaryHandler). Deep research answers can take a while to stream; timeouts are the SDK's own, per request.
+    private static HttpClient CreateHttpClient() =>
+        new(PrimaryHandler.Create(), disposeHandler: true) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
 }

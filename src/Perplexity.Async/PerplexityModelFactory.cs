@@ -138,8 +138,21 @@ public static class PerplexityModelFactory
     /// <param name="message">The answer. Defaults to an empty assistant message.</param>
     /// <param name="delta">The last streamed delta.</param>
     /// <param name="finishReason">Why the model stopped.</param>
-    public static Choice Choice(int index = 0, ChatMessage? message = null, ChatMessage? delta = null, FinishReason? finishReason = null) =>
-        new() { Index = index, Message = message ?? ChatMessage(), Delta = delta, FinishReason = finishReason };
+    /// <param name="additionalProperties">Unknown properties, as if the API had sent them.</param>
+    public static Choice Choice(
+        int index = 0,
+        ChatMessage? message = null,
+        ChatMessage? delta = null,
+        FinishReason? finishReason = null,
+        IDictionary<string, JsonElement>? additionalProperties = null) =>
+        new()
+        {
+            Index = index,
+            Message = message ?? ChatMessage(),
+            Delta = delta,
+            FinishReason = finishReason,
+            AdditionalProperties = Copy(additionalProperties),
+        };
 
     /// <summary>Builds a chat message.</summary>
     /// <param name="role">The author. Defaults to <see cref="ChatMessageRole.Assistant"/>.</param>
@@ -174,6 +187,7 @@ public static class PerplexityModelFactory
     /// <param name="numSearchQueries">How many searches ran.</param>
     /// <param name="reasoningTokens">Tokens spent reasoning.</param>
     /// <param name="cost">The cost.</param>
+    /// <param name="additionalProperties">Unknown properties, as if the API had sent them.</param>
     public static UsageInfo UsageInfo(
         int promptTokens = 0,
         int completionTokens = 0,
@@ -182,7 +196,8 @@ public static class PerplexityModelFactory
         int? citationTokens = null,
         int? numSearchQueries = null,
         int? reasoningTokens = null,
-        Cost? cost = null) =>
+        Cost? cost = null,
+        IDictionary<string, JsonElement>? additionalProperties = null) =>
         new()
         {
             PromptTokens = promptTokens,
@@ -193,6 +208,7 @@ public static class PerplexityModelFactory
             NumSearchQueries = numSearchQueries,
             ReasoningTokens = reasoningTokens,
             Cost = cost,
+            AdditionalProperties = Copy(additionalProperties),
         };
 
     /// <summary>Builds a cost breakdown in US dollars.</summary>
@@ -203,6 +219,7 @@ public static class PerplexityModelFactory
     /// <param name="requestCost">The per-request fee.</param>
     /// <param name="citationTokensCost">Cost of the citation tokens.</param>
     /// <param name="searchQueriesCost">Cost of the searches.</param>
+    /// <param name="additionalProperties">Unknown properties, as if the API had sent them.</param>
     public static Cost Cost(
         decimal inputTokensCost = 0m,
         decimal outputTokensCost = 0m,
@@ -210,7 +227,8 @@ public static class PerplexityModelFactory
         decimal? reasoningTokensCost = null,
         decimal? requestCost = null,
         decimal? citationTokensCost = null,
-        decimal? searchQueriesCost = null) =>
+        decimal? searchQueriesCost = null,
+        IDictionary<string, JsonElement>? additionalProperties = null) =>
         new()
         {
             InputTokensCost = inputTokensCost,
@@ -221,6 +239,7 @@ public static class PerplexityModelFactory
             RequestCost = requestCost,
             CitationTokensCost = citationTokensCost,
             SearchQueriesCost = searchQueriesCost,
+            AdditionalProperties = Copy(additionalProperties),
         };
 
     /// <summary>Builds a search result.</summary>
@@ -230,13 +249,15 @@ public static class PerplexityModelFactory
     /// <param name="lastUpdated">The last update, as free-form text.</param>
     /// <param name="snippet">An excerpt. Defaults to an empty string.</param>
     /// <param name="source">Where it came from. Defaults to <see cref="SearchResultSource.Web"/>.</param>
+    /// <param name="additionalProperties">Unknown properties, as if the API had sent them.</param>
     public static ApiPublicSearchResult ApiPublicSearchResult(
         string title = "Example Domain",
         string url = "https://example.com/",
         string? date = null,
         string? lastUpdated = null,
         string snippet = "",
-        SearchResultSource? source = null) =>
+        SearchResultSource? source = null,
+        IDictionary<string, JsonElement>? additionalProperties = null) =>
         new()
         {
             Title = title,
@@ -245,6 +266,7 @@ public static class PerplexityModelFactory
             LastUpdated = lastUpdated,
             Snippet = snippet,
             Source = source ?? SearchResultSource.Web,
+            AdditionalProperties = Copy(additionalProperties),
         };
 
     /// <summary>Builds an image result (sonar route).</summary>
@@ -253,13 +275,23 @@ public static class PerplexityModelFactory
     /// <param name="title">Its title.</param>
     /// <param name="width">Width in pixels.</param>
     /// <param name="height">Height in pixels.</param>
+    /// <param name="additionalProperties">Unknown properties, as if the API had sent them.</param>
     public static ImageResult ImageResult(
         string imageUrl = "https://example.com/image.png",
         string? originUrl = null,
         string? title = null,
         int? width = null,
-        int? height = null) =>
-        new() { ImageUrl = imageUrl, OriginUrl = originUrl, Title = title, Width = width, Height = height };
+        int? height = null,
+        IDictionary<string, JsonElement>? additionalProperties = null) =>
+        new()
+        {
+            ImageUrl = imageUrl,
+            OriginUrl = originUrl,
+            Title = title,
+            Width = width,
+            Height = height,
+            AdditionalProperties = Copy(additionalProperties),
+        };
 
     /// <summary>Builds a reasoning step.</summary>
     /// <param name="thought">The model's thought. Defaults to an empty string.</param>
@@ -270,12 +302,14 @@ public static class PerplexityModelFactory
     /// <param name="webSearch">The search made.</param>
     /// <param name="fetchUrlContent">The pages fetched.</param>
     /// <param name="executePython">The code run.</param>
+    /// <param name="additionalProperties">Unknown properties, as if the API had sent them.</param>
     public static ReasoningStep ReasoningStep(
         string thought = "",
         string? type = null,
         WebSearchStepDetails? webSearch = null,
         FetchUrlContentStepDetails? fetchUrlContent = null,
-        ExecutePythonStepDetails? executePython = null) =>
+        ExecutePythonStepDetails? executePython = null,
+        IDictionary<string, JsonElement>? additionalProperties = null) =>
         new()
         {
             Thought = thought,
@@ -289,54 +323,80 @@ public static class PerplexityModelFactory
             WebSearch = webSearch,
             FetchUrlContent = fetchUrlContent,
             ExecutePython = executePython,
+            AdditionalProperties = Copy(additionalProperties),
         };
 
     /// <summary>Builds the details of a web-search step.</summary>
     /// <param name="searchResults">The results. Defaults to none.</param>
     /// <param name="searchKeywords">The keywords. Defaults to none.</param>
+    /// <param name="additionalProperties">Unknown properties, as if the API had sent them.</param>
     public static WebSearchStepDetails WebSearchStepDetails(
-        IEnumerable<ApiPublicSearchResult>? searchResults = null, IEnumerable<string>? searchKeywords = null) =>
+        IEnumerable<ApiPublicSearchResult>? searchResults = null,
+        IEnumerable<string>? searchKeywords = null,
+        IDictionary<string, JsonElement>? additionalProperties = null) =>
         new()
         {
             SearchResults = searchResults?.ToArray() ?? Array.Empty<ApiPublicSearchResult>(),
             SearchKeywords = searchKeywords?.ToArray() ?? Array.Empty<string>(),
+            AdditionalProperties = Copy(additionalProperties),
         };
 
     /// <summary>Builds the details of a fetch-URL step.</summary>
     /// <param name="contents">The fetched pages. Defaults to none.</param>
-    public static FetchUrlContentStepDetails FetchUrlContentStepDetails(IEnumerable<ApiPublicSearchResult>? contents = null) =>
-        new() { Contents = contents?.ToArray() ?? Array.Empty<ApiPublicSearchResult>() };
+    /// <param name="additionalProperties">Unknown properties, as if the API had sent them.</param>
+    public static FetchUrlContentStepDetails FetchUrlContentStepDetails(
+        IEnumerable<ApiPublicSearchResult>? contents = null, IDictionary<string, JsonElement>? additionalProperties = null) =>
+        new() { Contents = contents?.ToArray() ?? Array.Empty<ApiPublicSearchResult>(), AdditionalProperties = Copy(additionalProperties) };
 
     /// <summary>Builds the details of a Python step.</summary>
     /// <param name="code">The code. Defaults to an empty string.</param>
     /// <param name="result">Its output. Defaults to an empty string.</param>
-    public static ExecutePythonStepDetails ExecutePythonStepDetails(string code = "", string result = "") =>
-        new() { Code = code, Result = result };
+    /// <param name="additionalProperties">Unknown properties, as if the API had sent them.</param>
+    public static ExecutePythonStepDetails ExecutePythonStepDetails(
+        string code = "", string result = "", IDictionary<string, JsonElement>? additionalProperties = null) =>
+        new() { Code = code, Result = result, AdditionalProperties = Copy(additionalProperties) };
 
     /// <summary>Builds a tool call.</summary>
     /// <param name="id">The call id.</param>
     /// <param name="type">The call type. Defaults to <c>function</c>.</param>
     /// <param name="function">The function and its arguments.</param>
-    public static ToolCall ToolCall(string? id = null, string? type = "function", ToolCallFunction? function = null) =>
-        new() { Id = id, Type = type, Function = function };
+    /// <param name="additionalProperties">Unknown properties, as if the API had sent them.</param>
+    public static ToolCall ToolCall(
+        string? id = null, string? type = "function", ToolCallFunction? function = null, IDictionary<string, JsonElement>? additionalProperties = null) =>
+        new() { Id = id, Type = type, Function = function, AdditionalProperties = Copy(additionalProperties) };
 
     /// <summary>Builds the function of a tool call.</summary>
     /// <param name="name">The function name.</param>
     /// <param name="arguments">The arguments as a JSON string.</param>
-    public static ToolCallFunction ToolCallFunction(string? name = null, string? arguments = null) =>
-        new() { Name = name, Arguments = arguments };
+    /// <param name="additionalProperties">Unknown properties, as if the API had sent them.</param>
+    public static ToolCallFunction ToolCallFunction(
+        string? name = null, string? arguments = null, IDictionary<string, JsonElement>? additionalProperties = null) =>
+        new() { Name = name, Arguments = arguments, AdditionalProperties = Copy(additionalProperties) };
 
     /// <summary>Builds a 422 body.</summary>
     /// <param name="detail">The problems. Defaults to none.</param>
-    public static HttpValidationError HttpValidationError(IEnumerable<ValidationError>? detail = null) =>
-        new() { Detail = detail?.ToArray() ?? Array.Empty<ValidationError>() };
+    /// <param name="additionalProperties">Unknown properties, as if the API had sent them.</param>
+    public static HttpValidationError HttpValidationError(
+        IEnumerable<ValidationError>? detail = null, IDictionary<string, JsonElement>? additionalProperties = null) =>
+        new() { Detail = detail?.ToArray() ?? Array.Empty<ValidationError>(), AdditionalProperties = Copy(additionalProperties) };
 
     /// <summary>Builds one problem of a 422 body.</summary>
     /// <param name="location">Where it is, for example <c>new StringOrInteger[] { "body", "request", "model" }</c>. Defaults to none.</param>
     /// <param name="message">What is wrong. Defaults to <c>Field required</c>.</param>
     /// <param name="type">The error type. Defaults to <c>missing</c>.</param>
-    public static ValidationError ValidationError(IEnumerable<StringOrInteger>? location = null, string message = "Field required", string type = "missing") =>
-        new() { Location = location?.ToArray() ?? Array.Empty<StringOrInteger>(), Message = message, Type = type };
+    /// <param name="additionalProperties">Unknown properties, as if the API had sent them.</param>
+    public static ValidationError ValidationError(
+        IEnumerable<StringOrInteger>? location = null,
+        string message = "Field required",
+        string type = "missing",
+        IDictionary<string, JsonElement>? additionalProperties = null) =>
+        new()
+        {
+            Location = location?.ToArray() ?? Array.Empty<StringOrInteger>(),
+            Message = message,
+            Type = type,
+            AdditionalProperties = Copy(additionalProperties),
+        };
 
     private static Dictionary<string, JsonElement>? Copy(IDictionary<string, JsonElement>? properties) =>
         properties is null ? null : new Dictionary<string, JsonElement>(properties, StringComparer.Ordinal);

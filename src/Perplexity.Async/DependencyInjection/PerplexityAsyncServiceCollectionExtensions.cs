@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Perplexity.Async.Transport;
 
 namespace Perplexity.Async;
 
@@ -27,6 +28,17 @@ namespace Perplexity.Async;
 /// options (<c>IOptionsMonitor&lt;PerplexityAsyncClientOptions&gt;.Get("key")</c>).
 /// </para>
 /// <para>
+/// Redirects are never followed, as with the client's own handler: the primary handler is a
+/// <c>SocketsHttpHandler</c> (an <see cref="HttpClientHandler"/> on .NET Standard 2.0) with
+/// <c>AllowAutoRedirect = false</c> and pooled connections recycled every 5 minutes, so a 3xx ends as a
+/// <see cref="PerplexityApiException"/> naming the status and nothing goes to another host. A primary handler of your
+/// own (<c>.ConfigurePrimaryHttpMessageHandler(…)</c>) replaces it, with its settings: set
+/// <c>AllowAutoRedirect = false</c> on it. If it follows a redirect anyway, the SDK refuses the answer when it came
+/// from another scheme, host or port than the request was sent to (a <see cref="PerplexityProtocolException"/>
+/// naming both), but by then the request (its <c>x-…</c> headers and, after a 307 or 308, its body; .NET drops
+/// <c>Authorization</c>) has reached the other host.
+/// </para>
+/// <para>
 /// The clock is the <see cref="TimeProvider"/> registered in the container, unless the options set one; the
 /// logger factory is the container's <see cref="ILoggerFactory"/>, unless the options set one.
 /// </para>
@@ -42,7 +54,11 @@ public static class PerplexityAsyncServiceCollectionExtensions
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Sets the options, for example <c>o =&gt; o.ApiKey = "…"</c>.</param>
-    /// <returns>The builder of the client's <see cref="HttpClient"/>, to add handlers.</returns>
+    /// <returns>
+    /// The builder of the client's <see cref="HttpClient"/>, to add handlers. Its primary handler never follows
+    /// redirects; one you set with <c>ConfigurePrimaryHttpMessageHandler</c> replaces it (set
+    /// <c>AllowAutoRedirect = false</c> on yours: an answer from another host is refused, but the request reached it).
+    /// </returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <example>
     /// <code>
@@ -69,7 +85,11 @@ public static class PerplexityAsyncServiceCollectionExtensions
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configuration">The section holding the options, for example <c>builder.Configuration.GetSection("Perplexity")</c>.</param>
-    /// <returns>The builder of the client's <see cref="HttpClient"/>, to add handlers.</returns>
+    /// <returns>
+    /// The builder of the client's <see cref="HttpClient"/>, to add handlers. Its primary handler never follows
+    /// redirects; one you set with <c>ConfigurePrimaryHttpMessageHandler</c> replaces it (set
+    /// <c>AllowAutoRedirect = false</c> on yours: an answer from another host is refused, but the request reached it).
+    /// </returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <example>
     /// <code>
@@ -95,7 +115,11 @@ public static class PerplexityAsyncServiceCollectionExtensions
     /// <param name="services">The service collection.</param>
     /// <param name="serviceKey">The client's key; also the name of its options and, prefixed with <c>Perplexity.Async:</c>, of its <see cref="HttpClient"/>.</param>
     /// <param name="configure">Sets the options.</param>
-    /// <returns>The builder of the client's <see cref="HttpClient"/>, to add handlers.</returns>
+    /// <returns>
+    /// The builder of the client's <see cref="HttpClient"/>, to add handlers. Its primary handler never follows
+    /// redirects; one you set with <c>ConfigurePrimaryHttpMessageHandler</c> replaces it (set
+    /// <c>AllowAutoRedirect = false</c> on yours: an answer from another host is refused, but the request reached it).
+    /// </returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="serviceKey"/> is empty or whitespace.</exception>
     /// <example>
@@ -122,7 +146,11 @@ public static class PerplexityAsyncServiceCollectionExtensions
     /// <param name="services">The service collection.</param>
     /// <param name="serviceKey">The client's key; also the name of its options and, prefixed with <c>Perplexity.Async:</c>, of its <see cref="HttpClient"/>.</param>
     /// <param name="configuration">The section holding this client's options, for example <c>builder.Configuration.GetSection("Perplexity:Research")</c>.</param>
-    /// <returns>The builder of the client's <see cref="HttpClient"/>, to add handlers.</returns>
+    /// <returns>
+    /// The builder of the client's <see cref="HttpClient"/>, to add handlers. Its primary handler never follows
+    /// redirects; one you set with <c>ConfigurePrimaryHttpMessageHandler</c> replaces it (set
+    /// <c>AllowAutoRedirect = false</c> on yours: an answer from another host is refused, but the request reached it).
+    /// </returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="serviceKey"/> is empty or whitespace.</exception>
     public static IHttpClientBuilder AddPerplexityAsync(this IServiceCollection services, string serviceKey, IConfiguration configuration)
@@ -147,10 +175,13 @@ public static class PerplexityAsyncServiceCollectionExtensions
         {
             return services.AddHttpClient(HttpClientName)
                 .ConfigureHttpClient(DisableHttpClientTimeout)
+                .ConfigurePrimaryHttpMessageHandler(PrimaryHandler.Create)
                 .AddTypedClient((httpClient, provider) => Create(httpClient, provider, optionsName));
         }
 
-        var builder = services.AddHttpClient(HttpClientName + ":" + serviceKey).ConfigureHttpClient(DisableHttpClientTimeout);
+        var builder = services.AddHttpClient(HttpClientName + ":" + serviceKey)
+            .ConfigureHttpClient(DisableHttpClientTimeout)
+            .ConfigurePrimaryHttpMessageHandler(PrimaryHandler.Create);
         var httpClientName = builder.Name;
         services.AddKeyedTransient(serviceKey, (provider, _) =>
             Create(provider.GetRequiredService<IHttpClientFactory>().CreateClient(httpClientName), provider, optionsName));

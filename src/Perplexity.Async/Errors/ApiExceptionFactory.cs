@@ -14,8 +14,10 @@ internal static class ApiExceptionFactory
     /// <param name="method">The request's method.</param>
     /// <param name="routeTemplate">The route template, without ids.</param>
     /// <param name="requestId">The job or run id the request was about, as the caller gave it.</param>
-    /// <param name="body">The start of the body, as read (not yet redacted).</param>
-    /// <param name="bodyTruncated">Whether <paramref name="body"/> is only the start of a longer body.</param>
+    /// <param name="body">
+    /// The start of the body, already redacted and cut by the reader (<see cref="Redactor.RedactAndCut"/>, which masks
+    /// before it cuts, so a key across the cut leaves nothing behind).
+    /// </param>
     /// <param name="retryAfter">The server's <c>Retry-After</c>, when it sent one.</param>
     /// <param name="shouldRetry">The server's <c>x-should-retry</c> verdict, when it sent one.</param>
     /// <param name="redactor">Masks the API key in everything taken from the response.</param>
@@ -25,12 +27,11 @@ internal static class ApiExceptionFactory
         string routeTemplate,
         string? requestId,
         string? body,
-        bool bodyTruncated,
         TimeSpan? retryAfter,
         bool? shouldRetry,
         Redactor redactor)
     {
-        var text = body is null ? null : redactor.RedactAndCut(body, body.Length, bodyTruncated);
+        var text = redactor.Redact(body);
         var parsed = ErrorResponseParser.Parse(text);
         var details = new PerplexityErrorDetails
         {

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -11,7 +12,9 @@ namespace Perplexity.Async.Serialization;
 /// of the required properties. Reading the six properties directly costs none of that. The behaviour is the
 /// generated one: <c>title</c> and <c>url</c> are required non-null strings, <c>date</c> and
 /// <c>last_updated</c> may be null, a missing or null <c>snippet</c> reads as empty, <c>source</c> defaults to
-/// <c>web</c>, unknown properties are skipped; nulls are omitted when writing.
+/// <c>web</c>, unknown properties are kept in <see cref="ApiPublicSearchResult.AdditionalProperties"/> (the dictionary
+/// is created only when there is one, so the common result allocates nothing more) and written back; nulls are
+/// omitted when writing.
 /// </summary>
 internal sealed class ApiPublicSearchResultConverter : JsonConverter<ApiPublicSearchResult>
 {
@@ -36,6 +39,7 @@ internal sealed class ApiPublicSearchResultConverter : JsonConverter<ApiPublicSe
         string? lastUpdated = null;
         string? snippet = null;
         var source = SearchResultSource.Web;
+        Dictionary<string, JsonElement>? additional = null;
         while (reader.NextProperty())
         {
             if (reader.ValueTextEquals("title"u8))
@@ -65,7 +69,12 @@ internal sealed class ApiPublicSearchResultConverter : JsonConverter<ApiPublicSe
             }
             else
             {
-                reader.SkipValue();
+                var name = reader.GetString()!;
+                reader.Read();
+                additional ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+
+                // Last one wins on a repeated name, as the generated extension data does.
+                additional[name] = JsonElement.ParseValue(ref reader);
             }
         }
 
@@ -77,6 +86,7 @@ internal sealed class ApiPublicSearchResultConverter : JsonConverter<ApiPublicSe
             LastUpdated = lastUpdated,
             Snippet = snippet!,
             Source = source,
+            AdditionalProperties = additional,
         };
     }
 
@@ -98,6 +108,15 @@ internal sealed class ApiPublicSearchResultConverter : JsonConverter<ApiPublicSe
         writer.WriteString(SnippetName, value.Snippet);
         writer.WritePropertyName(SourceName);
         SourceConverter.Write(writer, value.Source, options);
+        if (value.AdditionalProperties is { } additional)
+        {
+            foreach (var property in additional)
+            {
+                writer.WritePropertyName(property.Key);
+                property.Value.WriteTo(writer);
+            }
+        }
+
         writer.WriteEndObject();
     }
 

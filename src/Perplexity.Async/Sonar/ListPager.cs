@@ -13,23 +13,20 @@ internal static class ListPager
         AsyncRequestOptions? options,
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
+        var guard = new NextTokenGuard(client.Settings?.Redactor);
         string? token = null;
+        var pages = 0;
         do
         {
             var page = await client.ListPageAsync(token, limit, options, cancellationToken).ConfigureAwait(false);
+            pages++;
             foreach (var item in page.Requests)
             {
                 yield return item;
             }
 
-            // A server that hands back the token it was given would otherwise keep this loop going forever.
-            if (token is not null && page.NextToken == token)
-            {
-                throw new PerplexityProtocolException(
-                    $"The list returned the next_token it was sent ('{token}') again, so paging would never end.");
-            }
-
-            token = string.IsNullOrEmpty(page.NextToken) ? null : page.NextToken;
+            // Any token seen before in this walk (not only the one just sent) would keep the loop going forever.
+            token = guard.Next(page.NextToken, pages);
         }
         while (token is not null);
     }

@@ -19,6 +19,7 @@ internal sealed class HttpCallDiagnostics : IDisposable
     private readonly ClientSettings _settings;
     private readonly string _serverAddress;
     private readonly int _serverPort;
+    private readonly string? _requestId;
     private readonly long _startTimestamp;
     private readonly Activity? _activity;
     private bool _ended;
@@ -31,9 +32,10 @@ internal sealed class HttpCallDiagnostics : IDisposable
         // Every request URI is built on the base address: its host and port, parsed once per client, not per request.
         _serverAddress = settings.ServerAddress;
         _serverPort = settings.ServerPort;
+        _requestId = request.RedactedRequestId(settings.Redactor);
 
         var logger = settings.Logger;
-        Log.RequestSent(logger, request.Method.Method, request.RouteTemplate, request.RequestId);
+        Log.RequestSent(logger, request.Method.Method, request.RouteTemplate, _requestId);
         if (logger.IsEnabled(LogLevel.Trace) && request.Body is { } body)
         {
             var text = settings.Redact(Encoding.UTF8.GetString(body))!;
@@ -50,9 +52,9 @@ internal sealed class HttpCallDiagnostics : IDisposable
                 _activity.SetTag(TelemetryTags.ServerAddress, _serverAddress);
                 _activity.SetTag(TelemetryTags.ServerPort, _serverPort);
                 _activity.SetTag(TelemetryTags.UrlTemplate, request.RouteTemplate);
-                if (request.RequestId is not null)
+                if (_requestId is not null)
                 {
-                    _activity.SetTag(TelemetryTags.RequestId, request.RequestId);
+                    _activity.SetTag(TelemetryTags.RequestId, _requestId);
                 }
             }
         }
@@ -80,11 +82,11 @@ internal sealed class HttpCallDiagnostics : IDisposable
         var errorType = failed ? status.ToString(CultureInfo.InvariantCulture) : null;
         if (failed)
         {
-            Log.ErrorResponseReceived(_settings.Logger, status, _request.Method.Method, _request.RouteTemplate, _request.RequestId, elapsed.TotalMilliseconds);
+            Log.ErrorResponseReceived(_settings.Logger, status, _request.Method.Method, _request.RouteTemplate, _requestId, elapsed.TotalMilliseconds);
         }
         else
         {
-            Log.ResponseReceived(_settings.Logger, status, _request.Method.Method, _request.RouteTemplate, _request.RequestId, elapsed.TotalMilliseconds);
+            Log.ResponseReceived(_settings.Logger, status, _request.Method.Method, _request.RouteTemplate, _requestId, elapsed.TotalMilliseconds);
         }
 
         if (_activity is { IsAllDataRequested: true })
@@ -112,7 +114,10 @@ internal sealed class HttpCallDiagnostics : IDisposable
         _ended = true;
         var elapsed = _settings.TimeProvider.GetElapsedTime(_startTimestamp);
         var errorType = PerplexityTelemetry.ErrorTypeOf(exception);
-        Log.RequestFailed(_settings.Logger, _request.Method.Method, _request.RouteTemplate, _request.RequestId, elapsed.TotalMilliseconds, errorType, exception);
+        // .NET's own exceptions can quote what the server sent (an invalid status or header line echoing the key).
+        Log.RequestFailed(
+            _settings.Logger, _request.Method.Method, _request.RouteTemplate, _requestId, elapsed.TotalMilliseconds, errorType,
+            _settings.Redactor.Sanitize(exception));
         if (_activity is { IsAllDataRequested: true })
         {
             _activity.SetTag(TelemetryTags.ErrorType, errorType);

@@ -1,11 +1,15 @@
 using System;
 using System.Net.Http;
+using Perplexity.Async.Errors;
 
 namespace Perplexity.Async.Transport;
 
 /// <summary>One logical API call: everything needed to build an HTTP request again for each attempt.</summary>
 internal sealed class PerplexityRequest
 {
+    private string? _redactedRequestId;
+    private bool _requestIdRedacted;
+
     public PerplexityRequest(HttpMethod method, string route, string? requestId = null, AsyncRequestOptions? options = null)
     {
         Method = method;
@@ -25,6 +29,23 @@ internal sealed class PerplexityRequest
     public string? RequestId { get; }
 
     public string? EscapedRequestId { get; }
+
+    /// <summary>
+    /// The job id with the API key masked, for messages, logs and span tags: an id can come from a server (the id a
+    /// create returned, used in a later GET), and a server can echo the key in it. Computed once per request, on
+    /// first use (every attempt and every log line of the request reuses it).
+    /// </summary>
+    public string? RedactedRequestId(Redactor redactor)
+    {
+        if (!_requestIdRedacted)
+        {
+            // A race computes the same text twice; no lock needed.
+            _redactedRequestId = redactor.Redact(RequestId);
+            _requestIdRedacted = true;
+        }
+
+        return _redactedRequestId;
+    }
 
     public AsyncRequestOptions? Options { get; }
 

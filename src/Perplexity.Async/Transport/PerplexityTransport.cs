@@ -29,7 +29,7 @@ internal sealed class PerplexityTransport
     {
         _httpClient = httpClient;
         Settings = settings;
-        _resilience = new TransportResilience(settings.Retry, settings.TimeProvider, settings.Logger);
+        _resilience = new TransportResilience(settings.Retry, settings.TimeProvider, settings.Logger, settings.Redactor);
     }
 
     public ClientSettings Settings { get; }
@@ -74,11 +74,14 @@ internal sealed class PerplexityTransport
     {
         using var message = CreateMessage(request);
         using var diagnostics = HttpCallDiagnostics.Start(request, Settings);
+
+        // Taken before sending: a handler that follows a redirect changes the message's RequestUri to where it went.
+        var sentTo = message.RequestUri!;
+        HttpResponseMessage response;
         try
         {
-            var response = await _httpClient.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            response = await _httpClient.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             diagnostics.Responded(response);
-            return response;
         }
         catch (Exception ex) when (diagnostics.Failed(ex))
         {
@@ -87,7 +90,9 @@ internal sealed class PerplexityTransport
         }
         catch (HttpRequestException ex)
         {
-            throw new PerplexityConnectionException($"{request.Method.Method} {request.RouteTemplate} got no answer: {ex.Message}", ex);
+            // .NET quotes an invalid status or header line in its message, so a server can make it carry the key.
+            throw new PerplexityConnectionException(
+                $"{request.Method.Method} {request.RouteTemplate} got no answer: {Settings.Redact(ex.Message)}", Settings.Redactor.Sanitize(ex));
         }
         catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
         {
@@ -96,20 +101,49 @@ internal sealed class PerplexityTransport
                 _httpClient.Timeout,
                 innerException: ex);
         }
+        catch (Exception ex) when (HandlerFailure.IsWrapped(ex))
+        {
+            // A handler of the caller's pipeline (a circuit breaker, a rate limiter, a bug) threw: typed, never raw.
+            throw HandlerFailure.Wrap(ex, request.Method.Method, request.RouteTemplate, request.RedactedRequestId(Settings.Redactor), Settings.Redactor);
+        }
+
+        RefuseRedirectElsewhere(response, sentTo);
+        return response;
+    }
+
+    /// <summary>
+    /// The client's own handler and the one <c>AddPerplexityAsync</c> configures never follow redirects; a handler the
+    /// caller put in their place may. A response that ended on another scheme, host or port than the request was sent
+    /// to is not the API's answer (a 302 on a create turns into a GET there), so it is refused.
+    /// </summary>
+    private void RefuseRedirectElsewhere(HttpResponseMessage response, Uri original)
+    {
+        var final = response.RequestMessage?.RequestUri;
+        if (final is null || ReferenceEquals(final, original) || Uri.Compare(
+                final, original, UriComponents.SchemeAndServer, UriFormat.UriEscaped, StringComparison.OrdinalIgnoreCase) == 0)
+        {
+            return;
+        }
+
+        response.Dispose();
+        throw new PerplexityProtocolException(
+            $"The request to {Settings.Redact(original.GetLeftPart(UriPartial.Authority))} was redirected to "
+            + $"{Settings.Redact(final.GetLeftPart(UriPartial.Authority))} by an HTTP handler that follows redirects; the answer of "
+            + "another host is refused. Keep the handler AddPerplexityAsync configures, or set AllowAutoRedirect = false on yours.",
+            response.StatusCode);
     }
 
     private async Task<PerplexityApiException> CreateApiExceptionAsync(
         HttpResponseMessage response, PerplexityRequest request, CancellationToken cancellationToken)
     {
-        var (body, truncated) = await ErrorBodyReader.ReadAsync(response.Content, ClientDefaults.MaxErrorBodyBytes, cancellationToken)
-            .ConfigureAwait(false);
+        var body = await ErrorBodyReader.ReadAsync(
+            response.Content, response.StatusCode, ClientDefaults.MaxErrorBodyBytes, Settings.Redactor, cancellationToken).ConfigureAwait(false);
         return ApiExceptionFactory.Create(
             response.StatusCode,
             request.Method,
             request.RouteTemplate,
             request.RequestId,
             body,
-            truncated,
             RetryAfterRule.Read(response, Settings.TimeProvider),
             TransientRule.ShouldRetry(response),
             Settings.Redactor);
@@ -153,33 +187,40 @@ internal sealed class PerplexityTransport
 #else
         var raw = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
 #endif
-        using var body = new BoundedCapturingStream(raw, Settings.MaxResponseContentBytes);
+        using var body = new BoundedCapturingStream(raw, Settings.MaxResponseContentBytes, Settings.Redactor.LookAheadBytes);
+        var redactor = Settings.Redactor;
         if (mediaType is not null && !IsJson(mediaType))
         {
             await DrainExcerptAsync(body, cancellationToken).ConfigureAwait(false);
             throw new PerplexityProtocolException(
-                $"Expected a JSON body but the content type is '{mediaType}'.", status, Settings.Redact(body.Excerpt()));
+                $"Expected a JSON body but the content type is '{redactor.Redact(mediaType)}'.", status, body.Excerpt(redactor));
         }
 
         try
         {
             return await JsonSerializer.DeserializeAsync(body, typeInfo, cancellationToken).ConfigureAwait(false)
-                ?? throw new PerplexityProtocolException("The body is JSON null instead of an object.", status, Settings.Redact(body.Excerpt()));
+                ?? throw new PerplexityProtocolException("The body is JSON null instead of an object.", status, body.Excerpt(redactor));
+        }
+        catch (InvalidDataException ex)
+        {
+            // A decompressing handler met a corrupt gzip or deflate body (brotli's InvalidOperationException is below).
+            throw BodyDecoding.Error(ex, status, redactor);
         }
         catch (Exception ex) when (IsMalformedBody(ex))
         {
-            var excerpt = Settings.Redact(body.Excerpt());
+            // A JSON error quotes the JSON path, and a property name can be the key.
             var what = body.BytesRead == 0 ? "The body is empty" : "The body is not the documented JSON";
-            throw new PerplexityProtocolException($"{what}: {ex.Message}", status, excerpt, ex);
+            throw new PerplexityProtocolException($"{what}: {redactor.Redact(ex.Message)}", status, body.Excerpt(redactor), redactor.Sanitize(ex));
         }
         catch (PerplexityProtocolException ex) when (body.LimitExceeded)
         {
             // The size guard fires inside the stream, which knows neither the status nor the redaction.
-            throw new PerplexityProtocolException(ex.Message, status, Settings.Redact(body.Excerpt()), ex);
+            throw new PerplexityProtocolException(ex.Message, status, body.Excerpt(redactor), ex);
         }
         catch (Exception ex) when (ex is IOException or HttpRequestException)
         {
-            throw new PerplexityConnectionException($"The connection broke while reading the body: {ex.Message}", ex);
+            throw new PerplexityConnectionException(
+                $"The connection broke while reading the body: {redactor.Redact(ex.Message)}", redactor.Sanitize(ex));
         }
     }
 
@@ -193,17 +234,18 @@ internal sealed class PerplexityTransport
         || mediaType.Equals("text/json", StringComparison.OrdinalIgnoreCase)
         || mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase);
 
-    private static async Task DrainExcerptAsync(Stream body, CancellationToken cancellationToken)
+    private static async Task DrainExcerptAsync(BoundedCapturingStream body, CancellationToken cancellationToken)
     {
         var buffer = new byte[ClientDefaults.BodyExcerptBytes];
         try
         {
-            while (body.Position < ClientDefaults.BodyExcerptBytes
+            // The excerpt and its look-ahead, so the excerpt can be redacted before it is cut.
+            while (body.Position < body.ExcerptCapacity
                 && await body.ReadAsync(buffer, 0, buffer.Length, cancellationToken).ConfigureAwait(false) > 0)
             {
             }
         }
-        catch (Exception ex) when (ex is IOException or PerplexityProtocolException)
+        catch (Exception ex) when (ex is IOException or PerplexityProtocolException || BodyDecoding.Failed(ex))
         {
             // The excerpt is a courtesy; the content type is the error.
         }

@@ -32,7 +32,7 @@ internal sealed class TransportResilience
     private readonly ResiliencePipeline<HttpResponseMessage> _retryingAttempts;
     private readonly ResiliencePipeline<HttpResponseMessage> _singleAttempt;
 
-    public TransportResilience(RetrySettings settings, TimeProvider timeProvider, ILogger logger)
+    public TransportResilience(RetrySettings settings, TimeProvider timeProvider, ILogger logger, Redactor redactor)
     {
         _maxRetries = settings.MaxRetries;
 
@@ -43,8 +43,8 @@ internal sealed class TransportResilience
         }
 
         _wholeCall = whole.Build();
-        _singleAttempt = BuildAttempts(settings, timeProvider, retry: false, logger);
-        _retryingAttempts = settings.MaxRetries > 0 ? BuildAttempts(settings, timeProvider, retry: true, logger) : _singleAttempt;
+        _singleAttempt = BuildAttempts(settings, timeProvider, retry: false, logger, redactor);
+        _retryingAttempts = settings.MaxRetries > 0 ? BuildAttempts(settings, timeProvider, retry: true, logger, redactor) : _singleAttempt;
     }
 
     /// <summary>Runs a whole call (send, retries, reading the body) under the request timeout.</summary>
@@ -107,7 +107,7 @@ internal sealed class TransportResilience
         }
     }
 
-    private static ResiliencePipeline<HttpResponseMessage> BuildAttempts(RetrySettings settings, TimeProvider timeProvider, bool retry, ILogger logger)
+    private static ResiliencePipeline<HttpResponseMessage> BuildAttempts(RetrySettings settings, TimeProvider timeProvider, bool retry, ILogger logger, Redactor redactor)
     {
         var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = timeProvider };
         if (retry)
@@ -131,7 +131,7 @@ internal sealed class TransportResilience
                             logger,
                             request.Method.Method,
                             request.RouteTemplate,
-                            request.RequestId,
+                            request.RedactedRequestId(redactor),
                             args.AttemptNumber + 2,
                             (args.RetryDelay + extra).TotalMilliseconds,
                             TransientRule.Describe(args.Outcome));

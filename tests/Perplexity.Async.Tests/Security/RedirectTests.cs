@@ -9,7 +9,8 @@ namespace Perplexity.Async.Tests.Security;
 /// <summary>
 /// A server that redirects to another host must not get the key there: the client's own handler does not follow
 /// redirects at all (a 3xx is a <see cref="PerplexityApiException"/>), and a caller's HttpClient that does follow
-/// them drops the Authorization header on the way (.NET's redirect handling), which this pins.
+/// them drops the Authorization header on the way (.NET's redirect handling), which this pins; the other host's
+/// answer is then refused (a <see cref="PerplexityProtocolException"/> naming both hosts).
 /// </summary>
 public sealed class RedirectTests : IDisposable
 {
@@ -39,14 +40,15 @@ public sealed class RedirectTests : IDisposable
     }
 
     [Fact]
-    public async Task GetAsync_CallersHttpClientFollowsARedirectToAnotherHost_TheOtherHostGetsNoAuthorization()
+    public async Task GetAsync_CallersHttpClientFollowsARedirectToAnotherHost_OtherHostGetsNoAuthorizationAndItsAnswerIsRefused()
     {
         using var httpClient = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = true });
         using var client = new PerplexityAsyncClient(httpClient, new PerplexityAsyncClientOptions { ApiKey = Key, BaseAddress = new Uri(_a.Url!), MaxRetries = 0 });
 
-        var job = await client.Sonar.GetAsync("job-1");
+        var ex = await Should.ThrowAsync<PerplexityProtocolException>(client.Sonar.GetAsync("job-1"));
 
-        job.Id.ShouldBe("job-1");
+        ex.Message.ShouldContain(new Uri(_a.Url!).Authority);
+        ex.Message.ShouldContain("redirected");
         _a.LogEntries[0].RequestMessage!.Headers!["Authorization"].ShouldBe(["Bearer " + Key]);
         var atB = _b.LogEntries.ShouldHaveSingleItem().RequestMessage!;
         (atB.Headers?.ContainsKey("Authorization") ?? false).ShouldBeFalse();

@@ -31,13 +31,29 @@ public sealed class ResponseMediaTypeTests
     [Fact]
     public void Of_TwoContentTypeValues_IsNotTakenForJson()
     {
-        // A JSON value next to another is not a JSON response; the parsed header decides, as without the fast path.
+        // A JSON value next to another is not a JSON response: both are named, so the caller refuses it.
         using var content = new ByteArrayContent([]);
         content.Headers.TryAddWithoutValidation("Content-Type", ["text/html", "application/json"]);
-        var parsed = content.Headers.ContentType?.MediaType;
 
-        ResponseMediaType.Of(content).ShouldBe(parsed);
-        ResponseMediaType.Of(content).ShouldNotBe("application/json");
+        ResponseMediaType.Of(content).ShouldBe("text/html, application/json");
+    }
+
+    [Theory]
+    [InlineData("application/json, text/html")]
+    [InlineData("text/html,application/json")]
+    public void Of_OneContentTypeWithACommaList_ReturnsTheListAsIs(string header)
+    {
+        using var content = Content(header);
+
+        ResponseMediaType.Of(content).ShouldBe(header);
+    }
+
+    [Fact]
+    public void Of_CommaInsideAQuotedParameter_IsOneMediaType()
+    {
+        using var content = Content("application/json; profile=\"a,b\"");
+
+        ResponseMediaType.Of(content).ShouldBe("application/json");
     }
 
     [Fact]

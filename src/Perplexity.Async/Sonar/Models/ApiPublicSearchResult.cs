@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+using System.Text.Json;
 using System.Text.Json.Serialization;
 using Perplexity.Async.Serialization;
 
@@ -43,4 +45,9 @@ public sealed record ApiPublicSearchResult
         get => _source;
         init => _source = value.Value.Length == 0 ? SearchResultSource.Web : value;
     }
+
+    /// <summary>Properties the API sent that this version of the SDK does not know; kept so nothing is lost.</summary>
+    [JsonExtensionData]
+    [JsonInclude]
+    public IDictionary<string, JsonElement>? AdditionalProperties { get; internal set; }
 }

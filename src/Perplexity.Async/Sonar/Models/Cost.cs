@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace Perplexity.Async;
@@ -32,4 +34,9 @@ public sealed record Cost
     /// <summary>Cost of the searches.</summary>
     [JsonPropertyName("search_queries_cost")]
     public decimal? SearchQueriesCost { get; init; }
+
+    /// <summary>Properties the API sent that this version of the SDK does not know; kept so nothing is lost.</summary>
+    [JsonExtensionData]
+    [JsonInclude]
+    public IDictionary<string, JsonElement>? AdditionalProperties { get; internal set; }
 }

@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace Perplexity.Async;
@@ -12,4 +14,9 @@ public sealed record ExecutePythonStepDetails
     /// <summary>What the code printed or returned.</summary>
     [JsonPropertyName("result")]
     public required string Result { get; init; }
+
+    /// <summary>Properties the API sent that this version of the SDK does not know; kept so nothing is lost.</summary>
+    [JsonExtensionData]
+    [JsonInclude]
+    public IDictionary<string, JsonElement>? AdditionalProperties { get; internal set; }
 }

@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace Perplexity.Async;
@@ -24,4 +26,9 @@ public sealed record ReasoningStep
     /// <summary>The Python code run at this step, if any.</summary>
     [JsonPropertyName("execute_python")]
     public ExecutePythonStepDetails? ExecutePython { get; init; }
+
+    /// <summary>Properties the API sent that this version of the SDK does not know; kept so nothing is lost.</summary>
+    [JsonExtensionData]
+    [JsonInclude]
+    public IDictionary<string, JsonElement>? AdditionalProperties { get; internal set; }
 }

@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace Perplexity.Async;
@@ -16,4 +18,9 @@ public sealed record ToolCall
     /// <summary>The function called and its arguments.</summary>
     [JsonPropertyName("function")]
     public ToolCallFunction? Function { get; init; }
+
+    /// <summary>Properties the API sent that this version of the SDK does not know; kept so nothing is lost.</summary>
+    [JsonExtensionData]
+    [JsonInclude]
+    public IDictionary<string, JsonElement>? AdditionalProperties { get; internal set; }
 }

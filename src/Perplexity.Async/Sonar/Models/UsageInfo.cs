@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace Perplexity.Async;
@@ -39,4 +41,9 @@ public sealed record UsageInfo
     /// </summary>
     [JsonPropertyName("cost")]
     public Cost? Cost { get; init; }
+
+    /// <summary>Properties the API sent that this version of the SDK does not know; kept so nothing is lost.</summary>
+    [JsonExtensionData]
+    [JsonInclude]
+    public IDictionary<string, JsonElement>? AdditionalProperties { get; internal set; }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace Perplexity.Async;
@@ -21,4 +22,9 @@ public sealed record ValidationError
     /// <summary>The location joined with dots, for example <c>body.request.messages.0</c>.</summary>
     [JsonIgnore]
     public string Path => string.Join(".", Location);
+
+    /// <summary>Properties the API sent that this version of the SDK does not know; kept so nothing is lost.</summary>
+    [JsonExtensionData]
+    [JsonInclude]
+    public IDictionary<string, JsonElement>? AdditionalProperties { get; internal set; }
 }

@@ -1,0 +1,64 @@
+using System;
+#if NET
+using System.Diagnostics.CodeAnalysis;
+#endif
+using System.Net.Http;
+using Polly.CircuitBreaker;
+
+namespace Perplexity.Async.Errors;
+
+/// <summary>
+/// Turns what a caller's own HTTP handler threw into a <see cref="PerplexityHandlerException"/>: which exceptions are
+/// wrapped, how the message names the request, and where a Polly rejection's <c>RetryAfter</c> is read from.
+/// </summary>
+internal static class HandlerFailure
+{
+    private const string RateLimiterRejectedType = "Polly.RateLimiting.RateLimiterRejectedException";
+
+    /// <summary>
+    /// Whether a handler's exception is wrapped: everything but cancellations, network failures (they become
+    /// <see cref="PerplexityConnectionException"/>), the SDK's own exceptions, and an
+    /// <see cref="ObjectDisposedException"/> (the caller disposed the client or its <see cref="HttpClient"/>: a
+    /// lifetime error of theirs, not a handler's failure).
+    /// </summary>
+    public static bool IsWrapped(Exception exception) =>
+        exception is not (OperationCanceledException or HttpRequestException or PerplexityException or ObjectDisposedException);
+
+    /// <summary>The typed exception for what a handler threw while sending <c>{method} {route}</c>.</summary>
+    public static PerplexityHandlerException Wrap(Exception exception, string method, string routeTemplate, string? requestId, Redactor redactor)
+    {
+        var about = requestId is null ? string.Empty : $" (request id '{requestId}')";
+        return new PerplexityHandlerException(
+            $"{method} {routeTemplate}{about} failed in an HTTP handler of the HttpClient: {exception.GetType().FullName}: {redactor.Redact(exception.Message)}",
+            RetryAfterOf(exception),
+            redactor.Sanitize(exception));
+    }
+
+    /// <summary>
+    /// The <c>RetryAfter</c> of Polly's rejections that carry one: <see cref="BrokenCircuitException"/> (Polly.Core,
+    /// which the SDK references) and <c>RateLimiterRejectedException</c> (Polly.RateLimiting, which it does not:
+    /// read by name, kept for the trimmer by a <c>DynamicDependency</c>, so the SDK does not make every
+    /// user depend on rate limiting).
+    /// </summary>
+#if NET
+    [DynamicDependency("RetryAfter", RateLimiterRejectedType, "Polly.RateLimiting")]
+    [UnconditionalSuppressMessage(
+        "Trimming",
+        "IL2075",
+        Justification = "The one property read is kept by the DynamicDependency above whenever Polly.RateLimiting is in the app.")]
+#endif
+    public static TimeSpan? RetryAfterOf(Exception exception)
+    {
+        if (exception is BrokenCircuitException broken)
+        {
+            return broken.RetryAfter;
+        }
+
+        if (exception is Polly.ExecutionRejectedException && exception.GetType().FullName == RateLimiterRejectedType)
+        {
+            return exception.GetType().GetProperty("RetryAfter")?.GetValue(exception) as TimeSpan?;
+        }
+
+        return null;
+    }
+}
