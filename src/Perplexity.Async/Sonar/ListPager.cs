@@ -13,7 +13,7 @@ internal static class ListPager
         AsyncRequestOptions? options,
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var guard = new NextTokenGuard(client.Settings?.Redactor);
+        var guard = new NextTokenGuard(client.Waits.Redactor);
         string? token = null;
         var pages = 0;
         do

@@ -170,7 +170,7 @@ internal sealed class SonarBatchWait : IWaitRound
 
         var limit = Math.Min(Math.Max(unseen, PollingDefaults.MinListPageSize), PollingDefaults.MaxListPageSize);
         string? token = null;
-        var tokensSeen = new HashSet<string>(StringComparer.Ordinal);
+        var guard = new NextTokenGuard(_diagnostics?.Redactor);
         try
         {
             for (var page = 1; ; page++)
@@ -193,13 +193,7 @@ internal sealed class SonarBatchWait : IWaitRound
                     break;
                 }
 
-                if (!tokensSeen.Add(list.NextToken!))
-                {
-                    throw new PerplexityProtocolException(
-                        $"The list returned a next_token it had returned before in this round ('{_diagnostics?.Redactor.Redact(list.NextToken) ?? list.NextToken}'), so paging would never end.");
-                }
-
-                token = list.NextToken;
+                token = guard.Next(list.NextToken, page);
             }
         }
         catch (PerplexityApiException ex) when ((int)ex.StatusCode is 404 or 405 or 422)

@@ -5,6 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
 using Perplexity.Async.Diagnostics;
+using Perplexity.Async.Errors;
 using Polly;
 using Polly.Retry;
 using Polly.Timeout;
