@@ -26,6 +26,7 @@ namespace Perplexity.Async;
 public class PerplexityAsyncClient : IDisposable
 {
     private readonly HttpClient? _ownedHttpClient;
+    private readonly PerplexityTransport? _transport;
 
     /// <summary>Creates a client with an API key and default settings.</summary>
     /// <param name="apiKey">The API key (<c>pplx-…</c>).</param>
@@ -77,6 +78,7 @@ public class PerplexityAsyncClient : IDisposable
 
         BaseAddress = settings.BaseAddress;
         var transport = new PerplexityTransport(httpClient, settings);
+        _transport = transport;
         var waits = new WaitServices(settings.TimeProvider, settings.Logger, settings.Redactor, defaultPolling);
         Sonar = new AsyncCompletionsClient(transport, AsyncRoutes.Sonar, waits);
         ChatCompletions = new AsyncCompletionsClient(transport, AsyncRoutes.ChatCompletions, waits);
@@ -94,7 +96,10 @@ public class PerplexityAsyncClient : IDisposable
     /// </summary>
     public virtual Uri BaseAddress { get; }
 
-    /// <summary>Disposes the <see cref="HttpClient"/> if this client created it.</summary>
+    /// <summary>
+    /// Disposes the <see cref="HttpClient"/> if this client created it. Calls in flight end with an
+    /// <see cref="ObjectDisposedException"/>, as do calls made afterwards (a borrowed <see cref="HttpClient"/> is left open).
+    /// </summary>
     public void Dispose()
     {
         Dispose(true);
@@ -106,6 +111,8 @@ public class PerplexityAsyncClient : IDisposable
     {
         if (disposing)
         {
+            // First, so a call in flight that the disposal cancels reports the disposal rather than a timeout.
+            _transport?.MarkDisposed();
             _ownedHttpClient?.Dispose();
         }
     }

@@ -31,7 +31,10 @@ internal static class HandlerFailure
         return new PerplexityHandlerException(
             $"{method} {routeTemplate}{about} failed in an HTTP handler of the HttpClient: {exception.GetType().FullName}: {redactor.Redact(exception.Message)}",
             RetryAfterOf(exception),
-            redactor.Sanitize(exception));
+            redactor.Sanitize(exception))
+        {
+            IsRejection = exception is Polly.ExecutionRejectedException,
+        };
     }
 
     /// <summary>

@@ -31,4 +31,10 @@ public sealed class PerplexityHandlerException : PerplexityException
     /// limiter's lease); null otherwise.
     /// </summary>
     public TimeSpan? RetryAfter { get; }
+
+    /// <summary>
+    /// Whether the handler refused to send for now (a Polly rejection: circuit open, rate limited, timeout rejected), which
+    /// waits retry like a transient failure; any other handler exception ends a wait.
+    /// </summary>
+    internal bool IsRejection { get; init; }
 }

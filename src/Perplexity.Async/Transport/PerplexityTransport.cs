@@ -23,6 +23,7 @@ internal sealed class PerplexityTransport
     private static readonly MediaTypeHeaderValue JsonContentType = new("application/json") { CharSet = "utf-8" };
 
     private readonly HttpClient _httpClient;
+    private volatile bool _disposed;
     private readonly TransportResilience _resilience;
 
     public PerplexityTransport(HttpClient httpClient, ClientSettings settings)
@@ -43,7 +44,9 @@ internal sealed class PerplexityTransport
     /// allocates one <see cref="Task{TResult}"/>, the one the public API returns, instead of one per layer.
     /// </remarks>
     public Task<T> SendAsync<T>(PerplexityRequest request, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken) =>
-        _resilience.RunAsync(
+        _disposed
+            ? Task.FromException<T>(Disposed(request, inFlight: false))
+            : _resilience.RunAsync(
             request,
             (Transport: this, Request: request, TypeInfo: typeInfo),
             static (s, token) => s.Transport.SendWithRetriesAsync(s.Request, s.TypeInfo, token),
@@ -96,8 +99,23 @@ internal sealed class PerplexityTransport
         }
         catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
         {
+            // Not the caller's token: the client was disposed, its HttpClient was (or cancelled its pending requests),
+            // or HttpClient.Timeout ran out, which it cannot have when it is infinite (as the SDK's own clients are).
+            if (_disposed)
+            {
+                throw Disposed(request, inFlight: true);
+            }
+
+            if (_httpClient.Timeout == Timeout.InfiniteTimeSpan && ex.InnerException is not TimeoutException)
+            {
+                throw new ObjectDisposedException(
+                    nameof(HttpClient),
+                    $"{request.Method.Method} {request.RouteTemplate} was cancelled by its HttpClient while in flight: the HttpClient was disposed, or CancelPendingRequests was called.");
+            }
+
+            var limit = _httpClient.Timeout == Timeout.InfiniteTimeSpan ? "in the HTTP pipeline" : $"after {_httpClient.Timeout} (HttpClient.Timeout)";
             throw new PerplexityTimeoutException(
-                $"{request.Method.Method} {request.RouteTemplate} timed out after {_httpClient.Timeout} (HttpClient.Timeout).",
+                $"{request.Method.Method} {request.RouteTemplate} timed out {limit}.",
                 _httpClient.Timeout,
                 innerException: ex);
         }
@@ -110,6 +128,19 @@ internal sealed class PerplexityTransport
         RefuseRedirectElsewhere(response, sentTo);
         return response;
     }
+
+    /// <summary>
+    /// Marks the client disposed, before its <see cref="HttpClient"/> is: a call in flight then reports the disposal, not
+    /// a timeout, and a call after it fails at once.
+    /// </summary>
+    public void MarkDisposed() => _disposed = true;
+
+    private static ObjectDisposedException Disposed(PerplexityRequest request, bool inFlight) =>
+        new(
+            nameof(PerplexityAsyncClient),
+            inFlight
+                ? $"The PerplexityAsyncClient was disposed while {request.Method.Method} {request.RouteTemplate} was in flight."
+                : $"The PerplexityAsyncClient is disposed; {request.Method.Method} {request.RouteTemplate} was not sent. Create a new client.");
 
     /// <summary>
     /// The client's own handler and the one <c>AddPerplexityAsync</c> configures never follow redirects; a handler the

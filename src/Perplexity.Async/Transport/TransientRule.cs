@@ -9,8 +9,9 @@ namespace Perplexity.Async.Transport;
 
 /// <summary>
 /// The one rule of what is worth another try, for transport retries (judging an attempt's response) and for waits
-/// (judging the exception a poll ended with) alike: 408, 409, 429 and 5xx, connection failures and timeouts; a
-/// server's <c>x-should-retry: true|false</c> overrides the status.
+/// (judging the exception a poll ended with) alike: 408, 409, 429 and 5xx, connection failures and timeouts, and a
+/// caller's own resilience handler refusing to send for now (circuit open, rate limited); a server's
+/// <c>x-should-retry: true|false</c> overrides the status.
 /// </summary>
 /// <remarks>
 /// The official SDKs retry 408, 409, 429 and every status from 500 up; here only 500–599 are server errors (a status
@@ -60,6 +61,7 @@ internal static class TransientRule
         {
             PerplexityApiException api => api.Details.ShouldRetry ?? IsTransientStatus((int)api.StatusCode),
             PerplexityConnectionException or PerplexityTimeoutException or TimeoutRejectedException => true,
+            PerplexityHandlerException handler => handler.IsRejection,
             _ => false,
         };
     }

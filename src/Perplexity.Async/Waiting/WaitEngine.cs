@@ -107,7 +107,12 @@ internal static class WaitEngine
     /// </summary>
     private static ValueTask HonourRetryAfterAsync(OnRetryArguments<bool> args, TimeProvider timeProvider)
     {
-        var retryAfter = args.Outcome.Exception is PerplexityApiException api ? api.RetryAfter : null;
+        var retryAfter = args.Outcome.Exception switch
+        {
+            PerplexityApiException api => api.RetryAfter,
+            PerplexityHandlerException handler => handler.RetryAfter,
+            _ => null,
+        };
         var extra = RetryAfterRule.ExtraDelay(retryAfter, args.RetryDelay);
         return extra > TimeSpan.Zero
             ? new ValueTask(TimeProviderDelay.Wait(timeProvider, extra, args.Context.CancellationToken))

@@ -398,6 +398,23 @@ public sealed class WaitForAllAsyncTests : IDisposable
     }
 
     [Fact]
+    public async Task WaitForAllAsync_NextTokensCycle_IsAProtocolErrorInsteadOfPagingTheRoundAway()
+    {
+        // A → B → A: only an immediate repeat used to be caught, so the round paged to its 10-page cap.
+        var handler = new ScriptedHandler(_clock).Then((request, _) =>
+        {
+            var next = request.RequestUri!.Query.Contains("next_token=A", StringComparison.Ordinal) ? "B" : "A";
+            return Task.FromResult(Api.Json($$"""{"requests":[],"next_token":"{{next}}"}"""));
+        });
+
+        var ex = await Should.ThrowAsync<PerplexityProtocolException>(
+            _clock.DriveAsync(CreateSut(handler).Sonar.WaitForAllAsync(["not-listed"], Exact(), CancellationToken.None)));
+
+        ex.Message.ShouldContain("'A'");
+        handler.Requests.Count.ShouldBe(3);
+    }
+
+    [Fact]
     public async Task WaitForAllAsync_LegacyRoute_ListsAndGetsOnIt()
     {
         var handler = new ScriptedHandler(_clock)
