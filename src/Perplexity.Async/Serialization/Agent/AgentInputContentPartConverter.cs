@@ -4,9 +4,9 @@ namespace Perplexity.Async.Serialization.Agent;
 
 internal sealed class AgentInputContentPartConverter() : TypeKeyedUnionConverter<AgentInputContentPart>(
     "an input content part",
-    (AgentInputTextPart.WireType, typeof(AgentInputTextPart)),
-    (AgentInputImagePart.WireType, typeof(AgentInputImagePart)),
-    (AgentInputFilePart.WireType, typeof(AgentInputFilePart)))
+    Known<AgentInputTextPart>(AgentInputTextPart.WireType),
+    Known<AgentInputImagePart>(AgentInputImagePart.WireType),
+    Known<AgentInputFilePart>(AgentInputFilePart.WireType))
 {
     protected override AgentInputContentPart CreateUnknown(JsonElement json) => new AgentUnknownInputContentPart(json);
 

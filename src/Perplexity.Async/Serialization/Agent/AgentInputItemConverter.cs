@@ -5,9 +5,9 @@ namespace Perplexity.Async.Serialization.Agent;
 
 internal sealed class AgentInputItemConverter() : TypeKeyedUnionConverter<AgentInputItem>(
     "an input item",
-    (AgentMessageInputItem.WireType, typeof(AgentMessageInputItem)),
-    (AgentFunctionCallInputItem.WireType, typeof(AgentFunctionCallInputItem)),
-    (AgentFunctionCallOutputInputItem.WireType, typeof(AgentFunctionCallOutputInputItem)))
+    Known<AgentMessageInputItem>(AgentMessageInputItem.WireType),
+    Known<AgentFunctionCallInputItem>(AgentFunctionCallInputItem.WireType),
+    Known<AgentFunctionCallOutputInputItem>(AgentFunctionCallOutputInputItem.WireType))
 {
     // Some callers (and the migration guide's examples) send {role, content} without "type"; read it as the message it is.
     protected override Type? MemberWithoutType => typeof(AgentMessageInputItem);

@@ -4,7 +4,7 @@ namespace Perplexity.Async.Serialization.Agent;
 
 internal sealed class AgentOutputContentPartConverter() : TypeKeyedUnionConverter<AgentOutputContentPart>(
     "an output content part",
-    (AgentOutputTextPart.WireType, typeof(AgentOutputTextPart)))
+    Known<AgentOutputTextPart>(AgentOutputTextPart.WireType))
 {
     protected override AgentOutputContentPart CreateUnknown(JsonElement json) => new AgentUnknownOutputContentPart(json);
 

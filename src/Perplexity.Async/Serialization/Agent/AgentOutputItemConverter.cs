@@ -4,19 +4,19 @@ namespace Perplexity.Async.Serialization.Agent;
 
 internal sealed class AgentOutputItemConverter() : TypeKeyedUnionConverter<AgentOutputItem>(
     "an output item",
-    (AgentMessageOutputItem.WireType, typeof(AgentMessageOutputItem)),
-    (AgentSearchResultsOutputItem.WireType, typeof(AgentSearchResultsOutputItem)),
-    (AgentFetchUrlResultsOutputItem.WireType, typeof(AgentFetchUrlResultsOutputItem)),
-    (AgentPeopleSearchResultsOutputItem.WireType, typeof(AgentPeopleSearchResultsOutputItem)),
-    (AgentImageSearchResultsOutputItem.WireType, typeof(AgentImageSearchResultsOutputItem)),
-    (AgentFinanceResultsOutputItem.WireType, typeof(AgentFinanceResultsOutputItem)),
-    (AgentFunctionCallOutputItem.WireType, typeof(AgentFunctionCallOutputItem)),
-    (AgentSandboxResultsOutputItem.WireType, typeof(AgentSandboxResultsOutputItem)),
-    (AgentMcpListToolsOutputItem.WireType, typeof(AgentMcpListToolsOutputItem)),
-    (AgentMcpCallOutputItem.WireType, typeof(AgentMcpCallOutputItem)),
-    (AgentToolSearchOutputItem.WireType, typeof(AgentToolSearchOutputItem)),
-    (AgentSkillLoadedOutputItem.WireType, typeof(AgentSkillLoadedOutputItem)),
-    (AgentShareFileOutputItem.WireType, typeof(AgentShareFileOutputItem)))
+    Known<AgentMessageOutputItem>(AgentMessageOutputItem.WireType),
+    Known<AgentSearchResultsOutputItem>(AgentSearchResultsOutputItem.WireType),
+    Known<AgentFetchUrlResultsOutputItem>(AgentFetchUrlResultsOutputItem.WireType),
+    Known<AgentPeopleSearchResultsOutputItem>(AgentPeopleSearchResultsOutputItem.WireType),
+    Known<AgentImageSearchResultsOutputItem>(AgentImageSearchResultsOutputItem.WireType),
+    Known<AgentFinanceResultsOutputItem>(AgentFinanceResultsOutputItem.WireType),
+    Known<AgentFunctionCallOutputItem>(AgentFunctionCallOutputItem.WireType),
+    Known<AgentSandboxResultsOutputItem>(AgentSandboxResultsOutputItem.WireType),
+    Known<AgentMcpListToolsOutputItem>(AgentMcpListToolsOutputItem.WireType),
+    Known<AgentMcpCallOutputItem>(AgentMcpCallOutputItem.WireType),
+    Known<AgentToolSearchOutputItem>(AgentToolSearchOutputItem.WireType),
+    Known<AgentSkillLoadedOutputItem>(AgentSkillLoadedOutputItem.WireType),
+    Known<AgentShareFileOutputItem>(AgentShareFileOutputItem.WireType))
 {
     protected override AgentOutputItem CreateUnknown(JsonElement json) => new AgentUnknownOutputItem(json);
 

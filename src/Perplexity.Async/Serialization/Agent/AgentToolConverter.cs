@@ -4,15 +4,15 @@ namespace Perplexity.Async.Serialization.Agent;
 
 internal sealed class AgentToolConverter() : TypeKeyedUnionConverter<AgentTool>(
     "a tool",
-    (AgentWebSearchTool.WireType, typeof(AgentWebSearchTool)),
-    (AgentImageSearchTool.WireType, typeof(AgentImageSearchTool)),
-    (AgentFetchUrlTool.WireType, typeof(AgentFetchUrlTool)),
-    (AgentFinanceSearchTool.WireType, typeof(AgentFinanceSearchTool)),
-    (AgentPeopleSearchTool.WireType, typeof(AgentPeopleSearchTool)),
-    (AgentSandboxTool.WireType, typeof(AgentSandboxTool)),
-    (AgentFunctionTool.WireType, typeof(AgentFunctionTool)),
-    (AgentMcpTool.WireType, typeof(AgentMcpTool)),
-    (AgentConnectorTool.WireType, typeof(AgentConnectorTool)))
+    Known<AgentWebSearchTool>(AgentWebSearchTool.WireType),
+    Known<AgentImageSearchTool>(AgentImageSearchTool.WireType),
+    Known<AgentFetchUrlTool>(AgentFetchUrlTool.WireType),
+    Known<AgentFinanceSearchTool>(AgentFinanceSearchTool.WireType),
+    Known<AgentPeopleSearchTool>(AgentPeopleSearchTool.WireType),
+    Known<AgentSandboxTool>(AgentSandboxTool.WireType),
+    Known<AgentFunctionTool>(AgentFunctionTool.WireType),
+    Known<AgentMcpTool>(AgentMcpTool.WireType),
+    Known<AgentConnectorTool>(AgentConnectorTool.WireType))
 {
     protected override AgentTool CreateUnknown(JsonElement json) => new AgentUnknownTool(json);
 

@@ -9,14 +9,17 @@ namespace Perplexity.Async.Serialization.Agent;
 /// <summary>
 /// The house pattern for a closed family keyed by <c>type</c> (see <see cref="ChatMessageContentChunkConverter"/>),
 /// shared by every Agent API union: a copy of the reader looks ahead for <c>type</c> and matches its UTF-8 bytes
-/// (no string is allocated), then the real reader deserializes the concrete record through its source-generated
-/// metadata, so no intermediate document is built for a known member. An unknown <c>type</c> becomes the family's
-/// unknown member, which keeps the raw JSON and writes it back unchanged.
+/// (no string is allocated), then the real reader deserializes the concrete record with the converter of its
+/// source-generated metadata, so no intermediate document is built for a known member. An unknown <c>type</c> becomes
+/// the family's unknown member, which keeps the raw JSON and writes it back unchanged.
 /// </summary>
 /// <remarks>
 /// The serializer buffers the whole value before it calls a custom converter, so the look-ahead never runs out of
 /// data, even while a response stream is read. A JSON <c>null</c> never reaches the converter (the containing model
-/// refuses it in a list; see <see cref="NullItems"/>).
+/// refuses it in a list; see <see cref="NullItems"/>). The member's converter is called directly, not through
+/// <c>JsonSerializer.Deserialize(ref reader, …)</c>, which first scans the whole value once more to find its end: for a
+/// deep-research run, whose items hold hundreds of kilobytes of text, that extra pass made reading 1.3 to 1.6 times
+/// slower than plain DTOs (docs/benchmarks.md).
 /// </remarks>
 internal abstract class TypeKeyedUnionConverter<TBase> : JsonConverter<TBase>
     where TBase : class
@@ -25,20 +28,22 @@ internal abstract class TypeKeyedUnionConverter<TBase> : JsonConverter<TBase>
 
     private readonly string _what;
     private readonly byte[][] _names;
-    private readonly Type[] _types;
+    private readonly Member[] _members;
     private MetadataCache? _cache;
 
-    protected TypeKeyedUnionConverter(string what, params (string Type, Type Model)[] members)
+    protected TypeKeyedUnionConverter(string what, params Member[] members)
     {
         _what = what;
+        _members = members;
         _names = new byte[members.Length][];
-        _types = new Type[members.Length];
         for (var i = 0; i < members.Length; i++)
         {
             _names[i] = Encoding.UTF8.GetBytes(members[i].Type);
-            _types[i] = members[i].Model;
         }
     }
+
+    /// <summary>Reads one member with the converter of its metadata.</summary>
+    protected delegate TBase? MemberReader(ref Utf8JsonReader reader, JsonTypeInfo info, JsonSerializerOptions options);
 
     /// <summary>The member an object without <c>type</c> is read as; by default such an object is refused.</summary>
     protected virtual Type? MemberWithoutType => null;
@@ -56,7 +61,7 @@ internal abstract class TypeKeyedUnionConverter<TBase> : JsonConverter<TBase>
             return CreateUnknown(JsonElement.ParseValue(ref reader));
         }
 
-        return JsonSerializer.Deserialize(ref reader, InfosFor(options)[member]) as TBase
+        return _members[member].Read(ref reader, InfosFor(options)[member], options)
             ?? throw new JsonException($"Expected {_what} but found null.");
     }
 
@@ -71,6 +76,12 @@ internal abstract class TypeKeyedUnionConverter<TBase> : JsonConverter<TBase>
         // The concrete record's own source-generated metadata: no reflection, and no switch to keep in step.
         JsonSerializer.Serialize(writer, value, options.GetTypeInfo(value.GetType()));
     }
+
+    /// <summary>Declares the member a <c>type</c> value reads as.</summary>
+    protected static Member Known<T>(string type)
+        where T : TBase =>
+        new(type, typeof(T), static (ref Utf8JsonReader reader, JsonTypeInfo info, JsonSerializerOptions options) =>
+            ((JsonConverter<T>)info.Converter).Read(ref reader, typeof(T), options));
 
     /// <summary>Wraps an object whose <c>type</c> this version does not know.</summary>
     protected abstract TBase CreateUnknown(JsonElement json);
@@ -113,7 +124,7 @@ internal abstract class TypeKeyedUnionConverter<TBase> : JsonConverter<TBase>
 
         if (MemberWithoutType is { } fallback)
         {
-            return Array.IndexOf(_types, fallback);
+            return Array.FindIndex(_members, m => m.Model == fallback);
         }
 
         throw new JsonException($"{Capitalized(_what)} has no 'type'.");
@@ -127,14 +138,24 @@ internal abstract class TypeKeyedUnionConverter<TBase> : JsonConverter<TBase>
             return cache.Infos;
         }
 
-        var infos = new JsonTypeInfo[_types.Length];
-        for (var i = 0; i < _types.Length; i++)
+        var infos = new JsonTypeInfo[_members.Length];
+        for (var i = 0; i < _members.Length; i++)
         {
-            infos[i] = options.GetTypeInfo(_types[i]);
+            infos[i] = options.GetTypeInfo(_members[i].Model);
         }
 
         _cache = new MetadataCache(options, infos); // One reference write: a racing reader sees the old or the new pair.
         return infos;
+    }
+
+    /// <summary>One known member: its wire <c>type</c>, its record, and how to read it.</summary>
+    protected sealed class Member(string type, Type model, MemberReader read)
+    {
+        public string Type { get; } = type;
+
+        public Type Model { get; } = model;
+
+        public MemberReader Read { get; } = read;
     }
 
     private sealed class MetadataCache(JsonSerializerOptions options, JsonTypeInfo[] infos)
