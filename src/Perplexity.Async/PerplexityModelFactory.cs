@@ -26,7 +26,7 @@ namespace Perplexity.Async;
 /// sonar.GetAsync("req_1", Arg.Any&lt;AsyncRequestOptions?&gt;(), Arg.Any&lt;CancellationToken&gt;()).Returns(job);
 /// </code>
 /// </example>
-public static class PerplexityModelFactory
+public static partial class PerplexityModelFactory
 {
     /// <summary>The timestamp used when none is given: 2025-01-01T00:00:00Z.</summary>
     public static DateTimeOffset DefaultTimestamp { get; } = DateTimeOffset.FromUnixTimeSeconds(1_735_689_600);

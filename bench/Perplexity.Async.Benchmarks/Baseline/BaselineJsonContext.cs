@@ -10,6 +10,7 @@ namespace Perplexity.Async.Benchmarks.Baseline;
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]
 [JsonSerializable(typeof(JobDto))]
 [JsonSerializable(typeof(List<ContentPartDto>))]
+[JsonSerializable(typeof(AgentResponseDto))]
 public sealed partial class BaselineJsonContext : JsonSerializerContext
 {
 }

@@ -9,6 +9,9 @@ public static class Categories
     /// <summary>Deserializing a body from a stream: SDK models and context vs plain DTOs and context.</summary>
     public const string Deserialize = "Deserialize";
 
+    /// <summary>Deserializing an Agent API run from a stream: SDK models and context vs plain DTOs and context.</summary>
+    public const string AgentDeserialize = "AgentDeserialize";
+
     /// <summary>One GET end to end over an in-memory handler: <c>GetAsync</c> vs HttpClient + STJ.</summary>
     public const string GetAsync = "GetAsync";
 

@@ -21,4 +21,19 @@ public static class SizeCheck
             throw new InvalidOperationException($"The {kind} payload is {body.Length} bytes, outside [{min}, {max}].");
         }
     }
+
+    public static void Verify(AgentPayloadKind kind, byte[] body)
+    {
+        var (min, max) = kind switch
+        {
+            AgentPayloadKind.Queued => (500, 1_500),
+            AgentPayloadKind.DeepResearch => (200_000, 400_000),
+            _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "No such payload."),
+        };
+
+        if (body.Length < min || body.Length > max)
+        {
+            throw new InvalidOperationException($"The Agent {kind} payload is {body.Length} bytes, outside [{min}, {max}].");
+        }
+    }
 }

@@ -329,7 +329,7 @@ public static class PayloadGenerator
         writer.WriteEndObject();
     }
 
-    private static string Paragraphs(Lcg random, int paragraphs, int sentences, int citations)
+    internal static string Paragraphs(Lcg random, int paragraphs, int sentences, int citations)
     {
         var builder = new StringBuilder();
         for (var p = 0; p < paragraphs; p++)
@@ -353,7 +353,7 @@ public static class PayloadGenerator
         return builder.ToString();
     }
 
-    private static string Sentence(Lcg random, int words, int citations)
+    internal static string Sentence(Lcg random, int words, int citations)
     {
         var builder = new StringBuilder();
         for (var w = 0; w < words; w++)
@@ -374,7 +374,7 @@ public static class PayloadGenerator
         return builder.Append('.').ToString();
     }
 
-    private static byte[] Write(Action<Utf8JsonWriter> write)
+    internal static byte[] Write(Action<Utf8JsonWriter> write)
     {
         var buffer = new ArrayBufferWriter<byte>();
         using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
@@ -386,7 +386,7 @@ public static class PayloadGenerator
     }
 
     /// <summary>A tiny linear congruential generator: unlike <see cref="Random"/>, its sequence is fixed forever.</summary>
-    private sealed class Lcg(uint seed)
+    internal sealed class Lcg(uint seed)
     {
         private uint _state = seed;
 

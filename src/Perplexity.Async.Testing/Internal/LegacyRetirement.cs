@@ -31,5 +31,5 @@ internal static class LegacyRetirement
     }
 
     public static HttpResponseMessage Answer() =>
-        RequestDispatcher.Json(HttpStatusCode.Forbidden, AgentJson.Error(new AgentError(HttpStatusCode.Forbidden, Message, "chat_completions_not_available")));
+        RequestDispatcher.Json(HttpStatusCode.Forbidden, AgentJson.Error(new RunError(HttpStatusCode.Forbidden, Message, "chat_completions_not_available")));
 }

@@ -76,8 +76,8 @@ internal static class UsageEstimator
     /// <param name="searches">Search invocations.</param>
     /// <param name="fetches">Pages read.</param>
     /// <param name="maxOutputTokens">The request's cap, or null.</param>
-    public static AgentUsage EstimateAgent(
-        AgentModelPrice model, AgentPreset? preset, string prompt, string answer, int keywordCount, int searches, int fetches, int? maxOutputTokens)
+    public static RunUsage EstimateAgent(
+        AgentModelPrice model, PresetSpec? preset, string prompt, string answer, int keywordCount, int searches, int fetches, int? maxOutputTokens)
     {
         var promptTokens = 8 + (CountWords(prompt) * 4 / 3);
         var systemTokens = preset is null ? 0 : 650;
@@ -93,7 +93,7 @@ internal static class UsageEstimator
         }
 
         var searchPrice = preset?.SearchPrice ?? AgentCatalogue.SearchPrice;
-        return new AgentUsage
+        return new RunUsage
         {
             InputTokens = inputTokens,
             CachedTokens = cachedTokens,

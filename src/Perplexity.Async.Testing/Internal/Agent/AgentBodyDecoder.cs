@@ -11,29 +11,29 @@ internal static class AgentBodyDecoder
 {
     private const string Root = "ResponsesRequest";
 
-    public static AgentError? Check(JsonElement root, bool acceptsOptInFields)
+    public static RunError? Check(JsonElement root, bool acceptsOptInFields)
     {
         if (root.ValueKind != JsonValueKind.Object)
         {
-            return AgentError.Invalid($"invalid request body: json: cannot unmarshal {KindOf(root)} into Go value of type {Root}");
+            return RunError.Invalid($"invalid request body: json: cannot unmarshal {KindOf(root)} into Go value of type {Root}");
         }
 
         return CheckObject(root, AgentRequestSchema.Request, acceptsOptInFields, Root);
     }
 
-    private static AgentError? CheckObject(JsonElement value, AgentShape shape, bool optIn, string path)
+    private static RunError? CheckObject(JsonElement value, AgentShape shape, bool optIn, string path)
     {
         foreach (var property in value.EnumerateObject())
         {
             if (!shape.Fields.TryGetValue(property.Name, out var field) || (field.OptIn && !optIn))
             {
-                return AgentError.UnknownField(property.Name);
+                return RunError.UnknownField(property.Name);
             }
 
             if (shape == AgentRequestSchema.Request && property.Name == "input" && property.Value.ValueKind is not (JsonValueKind.String or JsonValueKind.Array))
             {
                 // The live API answers an input of the wrong type with its (misleading) empty-array message.
-                return AgentError.Invalid(AgentInputReader.EmptyArray, "input");
+                return RunError.Invalid(AgentInputReader.EmptyArray, "input");
             }
 
             if (CheckValue(property.Value, field, optIn, path + "." + property.Name, property.Name) is { } error)
@@ -45,7 +45,7 @@ internal static class AgentBodyDecoder
         return null;
     }
 
-    private static AgentError? CheckValue(JsonElement value, AgentField field, bool optIn, string path, string name)
+    private static RunError? CheckValue(JsonElement value, AgentField field, bool optIn, string path, string name)
     {
         if (value.ValueKind == JsonValueKind.Null || field.Kind == AgentFieldKind.Any)
         {
@@ -77,7 +77,7 @@ internal static class AgentBodyDecoder
         }
     }
 
-    private static AgentError? CheckItems(JsonElement array, AgentField items, bool optIn, string path, string name)
+    private static RunError? CheckItems(JsonElement array, AgentField items, bool optIn, string path, string name)
     {
         foreach (var item in array.EnumerateArray())
         {
@@ -90,7 +90,7 @@ internal static class AgentBodyDecoder
         return null;
     }
 
-    private static AgentError? CheckVariant(JsonElement value, AgentField field, bool optIn, string path, string name)
+    private static RunError? CheckVariant(JsonElement value, AgentField field, bool optIn, string path, string name)
     {
         if (value.ValueKind != JsonValueKind.Object)
         {
@@ -110,15 +110,15 @@ internal static class AgentBodyDecoder
 
         if (type is null)
         {
-            return AgentError.Invalid($"validation failed: {name}: type is required", "type");
+            return RunError.Invalid($"validation failed: {name}: type is required", "type");
         }
 
         return field.Variants!.TryGetValue(type, out var shape)
             ? CheckObject(value, shape, optIn, path)
-            : AgentError.Invalid($"invalid request body: unsupported {name} type \"{type}\"", "type");
+            : RunError.Invalid($"invalid request body: unsupported {name} type \"{type}\"", "type");
     }
 
-    private static AgentError? CheckStringMap(JsonElement value, string path, string name)
+    private static RunError? CheckStringMap(JsonElement value, string path, string name)
     {
         if (value.ValueKind != JsonValueKind.Object)
         {
@@ -136,7 +136,7 @@ internal static class AgentBodyDecoder
         return null;
     }
 
-    private static AgentError Mismatch(JsonElement value, string path, string goType, string name)
+    private static RunError Mismatch(JsonElement value, string path, string goType, string name)
     {
         var kind = KindOf(value);
         if (value.ValueKind == JsonValueKind.Number)
@@ -144,7 +144,7 @@ internal static class AgentBodyDecoder
             kind += " " + value.GetRawText();
         }
 
-        return AgentError.Invalid($"invalid request body: json: cannot unmarshal {kind} into Go struct field {path} of type {goType}", name);
+        return RunError.Invalid($"invalid request body: json: cannot unmarshal {kind} into Go struct field {path} of type {goType}", name);
     }
 
     private static string TypeOf(AgentField field) => field.Kind switch

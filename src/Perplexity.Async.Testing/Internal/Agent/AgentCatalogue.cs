@@ -35,7 +35,7 @@ internal static class AgentCatalogue
         ["xai/grok-4"] = new("xai/grok-4", 3m, 15m, 0.75m),
     };
 
-    private static readonly Dictionary<string, AgentPreset> Presets = new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, PresetSpec> Presets = new(StringComparer.Ordinal)
     {
         ["fast"] = new("fast", PresetModel, Searches: 1, Fetches: 0, ReasoningTokens: 0, SearchPrice: 0.001m, ServiceTier: "fast"),
         ["low"] = new("low", PresetModel, Searches: 2, Fetches: 0, ReasoningTokens: 600, SearchPrice: SearchPrice, ServiceTier: "default"),
@@ -58,7 +58,7 @@ internal static class AgentCatalogue
     public static bool TryGetModel(string id, out AgentModelPrice model) => Models.TryGetValue(id, out model!);
 
     /// <summary>Finds a preset by its canonical or previous name.</summary>
-    public static bool TryGetPreset(string name, out AgentPreset preset) =>
+    public static bool TryGetPreset(string name, out PresetSpec preset) =>
         Presets.TryGetValue(PresetAliases.TryGetValue(name, out var canonical) ? canonical : name, out preset!);
 
     public static bool IsAnthropic(string model) => model.StartsWith("anthropic/", StringComparison.Ordinal);

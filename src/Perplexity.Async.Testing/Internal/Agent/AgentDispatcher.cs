@@ -42,11 +42,11 @@ internal sealed class AgentDispatcher
         if (Unauthorized(request.Headers.Authorization))
         {
             limit = _limiter.Peek(_store.Now);
-            response = Error(new AgentError(HttpStatusCode.Unauthorized, "Invalid API key provided. Ensure your API key is correct and active.", "invalid_api_key"));
+            response = Error(new RunError(HttpStatusCode.Unauthorized, "Invalid API key provided. Ensure your API key is correct and active.", "invalid_api_key"));
         }
         else if ((limit = _limiter.Take(_store.Now)).Exceeded)
         {
-            response = Error(new AgentError((HttpStatusCode)429, "Rate limit exceeded: too many requests per second. Retry after the reset time.", "request_rate_limit_exceeded"));
+            response = Error(new RunError((HttpStatusCode)429, "Rate limit exceeded: too many requests per second. Retry after the reset time.", "request_rate_limit_exceeded"));
             var seconds = Math.Max(1, (long)Math.Ceiling(limit.UntilReset.TotalSeconds));
             response.Headers.TryAddWithoutValidation("Retry-After", seconds.ToString(CultureInfo.InvariantCulture));
         }
@@ -57,7 +57,7 @@ internal sealed class AgentDispatcher
                 AgentRouteKind.Collection when request.Method == HttpMethod.Post => await CreateAsync(match, request, body, cancellationToken).ConfigureAwait(false),
                 AgentRouteKind.Run when request.Method == HttpMethod.Get => (Get(match.Id!, request), runId),
                 AgentRouteKind.Cancel when request.Method == HttpMethod.Post => (Cancel(match.Id!), runId),
-                AgentRouteKind.Unknown => (Error(AgentError.NotFound()), null),
+                AgentRouteKind.Unknown => (Error(RunError.NotFound()), null),
                 AgentRouteKind.Run => (MethodNotAllowed("GET"), runId),
                 _ => (MethodNotAllowed("POST"), runId),
             };
@@ -79,7 +79,7 @@ internal sealed class AgentDispatcher
             >= 500 => ("The server had an error while processing your request (emulated).", "internal_error"),
             _ => ($"The request failed with status {code} (emulated).", "invalid_request"),
         };
-        var response = Error(new AgentError(status, message, type));
+        var response = Error(new RunError(status, message, type));
         StampFault(response);
         return response;
     }
@@ -95,14 +95,14 @@ internal sealed class AgentDispatcher
     {
         if (body is not null && Encoding.UTF8.GetByteCount(body) > _store.Settings.MaxRequestBodyBytes)
         {
-            return (Error(new AgentError((HttpStatusCode)413, "request body too large: the limit is 32 MiB", "payload_too_large")), null);
+            return (Error(new RunError((HttpStatusCode)413, "request body too large: the limit is 32 MiB", "payload_too_large")), null);
         }
 
-        var error = AgentRequestValidator.Parse(body, _store.Settings.AcceptsOptInFields, out var parsed);
+        var error = AgentBodyValidator.Parse(body, _store.Settings.AcceptsOptInFields, out var parsed);
         if (error is null && parsed!.PreviousResponseId is { } previous
             && (_store.Find(previous) is not { } prior || _store.Read(now => prior.StatusAt(prior.LastDueIndex(now))) != "completed"))
         {
-            error = AgentError.Invalid("invalid request");
+            error = RunError.Invalid("invalid request");
         }
 
         if (error is not null)
@@ -132,12 +132,12 @@ internal sealed class AgentDispatcher
     {
         if (!AgentRoutes.IsWellFormedId(id))
         {
-            return Error(AgentError.Invalid("invalid response id"));
+            return Error(RunError.Invalid("invalid response id"));
         }
 
         if (_store.Find(id) is not { Request.Store: true } run)
         {
-            return Error(AgentError.NotFound());
+            return Error(RunError.NotFound());
         }
 
         var query = QueryString.Parse(request.RequestUri!.Query.TrimStart('?')).ToList();
@@ -151,35 +151,35 @@ internal sealed class AgentDispatcher
         var text = query.Where(p => p.Key == "starting_after").Select(p => p.Value).LastOrDefault();
         if (text is not null && !int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out after))
         {
-            return Error(AgentError.Invalid("invalid starting_after: it must be an integer sequence number", "starting_after"));
+            return Error(RunError.Invalid("invalid starting_after: it must be an integer sequence number", "starting_after"));
         }
 
         if (!run.Resumable)
         {
-            return Error(AgentError.Invalid("stream resumption is only available for responses created with background and stream", "starting_after"));
+            return Error(RunError.Invalid("stream resumption is only available for responses created with background and stream", "starting_after"));
         }
 
         return _store.Read(now => run.ReplayAvailable(now, _store.Settings.ReplayWindow))
             ? Stream(run, after, request.Method)
-            : Error(AgentError.Invalid("reconnect cursor expired"));
+            : Error(RunError.Invalid("reconnect cursor expired"));
     }
 
     private HttpResponseMessage Cancel(string id)
     {
         if (!AgentRoutes.IsWellFormedId(id))
         {
-            return Error(AgentError.Invalid("invalid response id"));
+            return Error(RunError.Invalid("invalid response id"));
         }
 
         var run = _store.Find(id);
         if (run is null && _store.Settings.CancelOfUnknownIdIsNotFound)
         {
-            return Error(AgentError.NotFound());
+            return Error(RunError.NotFound());
         }
 
         return run is not null && _store.TryCancel(run)
             ? Json(HttpStatusCode.OK, AgentJson.CancelAcknowledged(run.Id))
-            : Error(AgentError.Invalid("the run is already terminal and cannot be cancelled"));
+            : Error(RunError.Invalid("the run is already terminal and cannot be cancelled"));
     }
 
     private HttpResponseMessage Stream(AgentRun run, int startingAfter, HttpMethod method)
@@ -208,12 +208,12 @@ internal sealed class AgentDispatcher
 
     private static HttpResponseMessage MethodNotAllowed(string allow)
     {
-        var response = Error(new AgentError(HttpStatusCode.MethodNotAllowed, "method not allowed", "method_not_allowed"));
+        var response = Error(new RunError(HttpStatusCode.MethodNotAllowed, "method not allowed", "method_not_allowed"));
         response.Content.Headers.TryAddWithoutValidation("Allow", allow);
         return response;
     }
 
-    private static HttpResponseMessage Error(AgentError error) => Json(error.Status, AgentJson.Error(error));
+    private static HttpResponseMessage Error(RunError error) => Json(error.Status, AgentJson.Error(error));
 
     private static HttpResponseMessage Json(HttpStatusCode status, byte[] body) => RequestDispatcher.Json(status, body);
 }

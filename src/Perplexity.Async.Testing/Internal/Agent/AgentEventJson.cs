@@ -101,7 +101,7 @@ internal static class AgentEventJson
         AgentJson.WriteResponse(writer, run, index, run.Timeline[index].At, includeUsage);
     }
 
-    private static void TextPosition(Utf8JsonWriter writer, AgentOutputItem item, int outputIndex)
+    private static void TextPosition(Utf8JsonWriter writer, RunOutputItem item, int outputIndex)
     {
         writer.WriteString("item_id", item.MessageId);
         writer.WriteNumber("output_index", outputIndex);

@@ -8,24 +8,24 @@ internal static class AgentInputReader
 {
     public const string EmptyArray = "validation failed: input array cannot be empty";
 
-    public static AgentError? Read(JsonElement root, out string prompt)
+    public static RunError? Read(JsonElement root, out string prompt)
     {
         prompt = string.Empty;
         if (!root.TryGet("input", out var input) || input.ValueKind is not (JsonValueKind.String or JsonValueKind.Array))
         {
             // The live API answers a missing, numeric or object input with this (misleading) message.
-            return AgentError.Invalid(EmptyArray, "input");
+            return RunError.Invalid(EmptyArray, "input");
         }
 
         if (input.ValueKind == JsonValueKind.String)
         {
             prompt = input.GetString()!;
-            return prompt.Trim().Length == 0 ? AgentError.Invalid("validation failed: input cannot be empty", "input") : null;
+            return prompt.Trim().Length == 0 ? RunError.Invalid("validation failed: input cannot be empty", "input") : null;
         }
 
         if (input.GetArrayLength() == 0)
         {
-            return AgentError.Invalid(EmptyArray, "input");
+            return RunError.Invalid(EmptyArray, "input");
         }
 
         string? lastUser = null;
@@ -39,12 +39,12 @@ internal static class AgentInputReader
                 var role = item.String("role");
                 if (role is not ("user" or "assistant" or "system" or "developer"))
                 {
-                    return AgentError.Invalid($"validation failed: input[{index}]: role must be one of user, assistant, system, developer", "role");
+                    return RunError.Invalid($"validation failed: input[{index}]: role must be one of user, assistant, system, developer", "role");
                 }
 
                 if (!item.TryGet("content", out var content))
                 {
-                    return AgentError.Invalid($"validation failed: input[{index}]: content is required", "content");
+                    return RunError.Invalid($"validation failed: input[{index}]: content is required", "content");
                 }
 
                 last = TextOf(content);
@@ -52,7 +52,7 @@ internal static class AgentInputReader
             }
             else if (item.String("call_id") is null)
             {
-                return AgentError.Invalid($"validation failed: input[{index}]: call_id is required", "call_id");
+                return RunError.Invalid($"validation failed: input[{index}]: call_id is required", "call_id");
             }
 
             index++;

@@ -22,7 +22,7 @@ internal static class AgentJson
         return buffer.ToArray();
     }
 
-    public static byte[] Error(AgentError error) => Write(writer =>
+    public static byte[] Error(RunError error) => Write(writer =>
     {
         writer.WriteStartObject();
         writer.WriteStartObject("error");
@@ -185,7 +185,7 @@ internal static class AgentJson
         writer.WriteEndObject();
     }
 
-    public static void WriteSources(Utf8JsonWriter writer, string name, AgentOutputItem item, bool withIds)
+    public static void WriteSources(Utf8JsonWriter writer, string name, RunOutputItem item, bool withIds)
     {
         writer.WriteStartArray(name);
         foreach (var source in item.Sources)

@@ -13,7 +13,7 @@ internal sealed class AgentRun
     private readonly List<AgentTimelineEvent> _timeline;
     private TaskCompletionSource<bool> _changed = NewSignal();
 
-    public AgentRun(string id, AgentRequest request, string? route, DateTimeOffset createdAt, AgentScript script, AgentRunContent content,
+    public AgentRun(string id, ParsedAgentRequest request, string? route, DateTimeOffset createdAt, AgentScript script, AgentRunContent content,
         List<AgentTimelineEvent> timeline, bool resumable)
     {
         Id = id;
@@ -28,7 +28,7 @@ internal sealed class AgentRun
 
     public string Id { get; }
 
-    public AgentRequest Request { get; }
+    public ParsedAgentRequest Request { get; }
 
     public string? Route { get; }
 

@@ -14,16 +14,16 @@ internal static class AgentRunPlanner
 {
     private const double ResearchShare = 0.6;
 
-    public static AgentRunContent PlanContent(AgentRequest request, AgentScript script, DateTimeOffset createdAt)
+    public static AgentRunContent PlanContent(ParsedAgentRequest request, AgentScript script, DateTimeOffset createdAt)
     {
         var topic = PromptTopic.From(request.Prompt);
         var (searches, fetches) = ToolCalls(request);
         var found = ResearchAnswerGenerator.AgentSources(topic, createdAt, searches == 0 ? 0 : Math.Min(8, 2 + (2 * searches)));
         var sources = found.Select((s, i) => new AgentSource(i + 1, s.Url, s.Title, s.Snippet ?? string.Empty, s.Date, s.LastUpdated)).ToArray();
-        var items = new List<AgentOutputItem>();
+        var items = new List<RunOutputItem>();
         for (var s = 0; s < searches; s++)
         {
-            items.Add(new AgentOutputItem(AgentItemKind.SearchResults)
+            items.Add(new RunOutputItem(AgentItemKind.SearchResults)
             {
                 Queries = Queries(topic, s),
                 Sources = sources.Where((_, i) => i % searches == s).ToArray(),
@@ -33,7 +33,7 @@ internal static class AgentRunPlanner
         if (fetches > 0)
         {
             var pages = sources.Take(fetches).Select(s => s with { Snippet = PageText(s, topic) }).ToArray();
-            items.Add(new AgentOutputItem(AgentItemKind.FetchUrlResults) { Sources = pages });
+            items.Add(new RunOutputItem(AgentItemKind.FetchUrlResults) { Sources = pages });
         }
 
         var writes = script.Outcome is AgentOutcome.Complete or AgentOutcome.Incomplete;
@@ -51,7 +51,7 @@ internal static class AgentRunPlanner
             }
 
             messageIndex = items.Count;
-            items.Add(new AgentOutputItem(AgentItemKind.Message) { MessageId = "msg_" + Guid.NewGuid().ToString("D") });
+            items.Add(new RunOutputItem(AgentItemKind.Message) { MessageId = "msg_" + Guid.NewGuid().ToString("D") });
         }
 
         var answer = string.Concat(chunks);
@@ -69,7 +69,7 @@ internal static class AgentRunPlanner
 
     /// <summary>The run's events; with <paramref name="instant"/> (a synchronous create) all of them happen at once.</summary>
     public static List<AgentTimelineEvent> PlanTimeline(
-        AgentRequest request, AgentScript script, AgentRunContent content, AgentSettings settings, DateTimeOffset createdAt, bool instant)
+        ParsedAgentRequest request, AgentScript script, AgentRunContent content, AgentSettings settings, DateTimeOffset createdAt, bool instant)
     {
         var duration = settings.DurationOf(request.Preset?.Name);
         var queued = instant ? TimeSpan.Zero : script.Queued ?? (settings.QueuedDuration < duration ? settings.QueuedDuration : duration);
@@ -130,7 +130,7 @@ internal static class AgentRunPlanner
         return timeline;
     }
 
-    private static (int Searches, int Fetches) ToolCalls(AgentRequest request)
+    private static (int Searches, int Fetches) ToolCalls(ParsedAgentRequest request)
     {
         var preset = request.Preset;
         int searches, fetches;
@@ -158,7 +158,7 @@ internal static class AgentRunPlanner
     }
 
     /// <summary>The request's tools, then (as the live echo does) the preset's default tools of the other types.</summary>
-    private static List<string> ResolvedTools(AgentRequest request)
+    private static List<string> ResolvedTools(ParsedAgentRequest request)
     {
         var tools = new List<string>(request.ToolsJson);
         if (request.Preset is { } preset)

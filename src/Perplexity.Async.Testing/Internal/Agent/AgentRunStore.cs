@@ -28,7 +28,7 @@ internal sealed class AgentRunStore
     public TimeProvider TimeProvider => _settings.TimeProvider;
 
     /// <summary>Plans and stores a run; a synchronous one (neither background nor stream) happens all at once.</summary>
-    public AgentRun Create(AgentRequest request, string? route, string? id = null, bool resumable = false)
+    public AgentRun Create(ParsedAgentRequest request, string? route, string? id = null, bool resumable = false)
     {
         lock (_gate)
         {
@@ -67,7 +67,7 @@ internal sealed class AgentRunStore
             throw new ArgumentException($"'{id}' cannot be an Agent run id: it must be 'resp_' followed by 1 to 100 letters, digits, '_' or '-'.", nameof(id));
         }
 
-        var request = new AgentRequest
+        var request = new ParsedAgentRequest
         {
             Prompt = prompt,
             DisplayModel = presetOrModel,

@@ -9,7 +9,7 @@ internal static class AgentToolValidator
 {
     private static readonly HashSet<string> RecencyFilters = new(StringComparer.Ordinal) { "hour", "day", "week", "month", "year" };
 
-    public static AgentError? CheckTools(JsonElement root, List<string> toolsJson, List<string> toolTypes)
+    public static RunError? CheckTools(JsonElement root, List<string> toolsJson, List<string> toolTypes)
     {
         if (!root.TryGet("tools", out var tools))
         {
@@ -44,95 +44,95 @@ internal static class AgentToolValidator
         return null;
     }
 
-    public static AgentError? CheckOthers(JsonElement root)
+    public static RunError? CheckOthers(JsonElement root)
     {
         if (root.TryGet("skills", out var skills) && skills.GetArrayLength() > 16)
         {
-            return AgentError.Invalid("validation failed: at most 16 skills are allowed", "skills");
+            return RunError.Invalid("validation failed: at most 16 skills are allowed", "skills");
         }
 
         if (root.String("tool_choice") is { } choice && choice is not ("none" or "auto" or "required"))
         {
-            return AgentError.Invalid("validation failed: tool_choice must be one of: none auto required", "tool_choice");
+            return RunError.Invalid("validation failed: tool_choice must be one of: none auto required", "tool_choice");
         }
 
         return root.TryGet("response_format", out var format) ? CheckResponseFormat(format) : null;
     }
 
-    private static AgentError? CheckResponseFormat(JsonElement format)
+    private static RunError? CheckResponseFormat(JsonElement format)
     {
         var type = format.String("type");
         if (type != "json_schema")
         {
-            return AgentError.Invalid("validation failed: response_format.type must be \"json_schema\"", "type");
+            return RunError.Invalid("validation failed: response_format.type must be \"json_schema\"", "type");
         }
 
         if (!format.TryGet("json_schema", out var jsonSchema))
         {
-            return AgentError.Invalid("validation failed: response_format.json_schema is required when type is \"json_schema\"", "json_schema");
+            return RunError.Invalid("validation failed: response_format.json_schema is required when type is \"json_schema\"", "json_schema");
         }
 
         var name = jsonSchema.String("name");
         if (name is null || name.Length is < 1 or > 64)
         {
-            return AgentError.Invalid("validation failed: response_format.json_schema.name must be between 1 and 64 characters", "name");
+            return RunError.Invalid("validation failed: response_format.json_schema.name must be between 1 and 64 characters", "name");
         }
 
         if (!jsonSchema.TryGet("schema", out var schema) || schema.ValueKind != JsonValueKind.Object
             || (schema.String("type") is { } rootType && rootType != "object"))
         {
-            return new AgentError(System.Net.HttpStatusCode.BadRequest, "response_format.json_schema.schema must be a JSON schema whose root is an object", "invalid_parameter", "schema");
+            return new RunError(System.Net.HttpStatusCode.BadRequest, "response_format.json_schema.schema must be a JSON schema whose root is an object", "invalid_parameter", "schema");
         }
 
         return null;
     }
 
-    private static AgentError? CheckWebSearch(JsonElement tool, string prefix)
+    private static RunError? CheckWebSearch(JsonElement tool, string prefix)
     {
         if (tool.TryGet("filters", out var filters))
         {
             if (filters.String("search_recency_filter") is { } recency && !RecencyFilters.Contains(recency))
             {
-                return AgentError.Invalid(prefix + "search recency filter must be one of: hour day week month year", "search_recency_filter");
+                return RunError.Invalid(prefix + "search recency filter must be one of: hour day week month year", "search_recency_filter");
             }
 
             if (filters.TryGet("search_domain_filter", out var domains) && domains.GetArrayLength() > 20)
             {
-                return AgentError.Invalid(prefix + "search domain filter accepts at most 20 domains", "search_domain_filter");
+                return RunError.Invalid(prefix + "search domain filter accepts at most 20 domains", "search_domain_filter");
             }
         }
 
         return Range(tool, "max_results", 1, 50, prefix);
     }
 
-    private static AgentError? CheckFunction(JsonElement tool, string prefix)
+    private static RunError? CheckFunction(JsonElement tool, string prefix)
     {
         var name = tool.String("name");
         if (string.IsNullOrEmpty(name))
         {
-            return AgentError.Invalid(prefix + "function name is required", "name");
+            return RunError.Invalid(prefix + "function name is required", "name");
         }
 
         return AgentRequestSchema.ReservedFunctionNames.Contains(name!)
-            ? AgentError.Invalid(prefix + $"function name \"{name}\" is reserved for a built-in tool", "name")
+            ? RunError.Invalid(prefix + $"function name \"{name}\" is reserved for a built-in tool", "name")
             : null;
     }
 
-    private static AgentError? CheckMcp(JsonElement tool, string prefix, int servers)
+    private static RunError? CheckMcp(JsonElement tool, string prefix, int servers)
     {
         if (servers > 16)
         {
-            return AgentError.Invalid("validation failed: at most 16 MCP servers are allowed", "tools");
+            return RunError.Invalid("validation failed: at most 16 MCP servers are allowed", "tools");
         }
 
         var url = tool.String("server_url");
         return url is null || !url.StartsWith("https://", StringComparison.Ordinal)
-            ? AgentError.Invalid(prefix + "server_url must be an https URL", "server_url")
+            ? RunError.Invalid(prefix + "server_url must be an https URL", "server_url")
             : null;
     }
 
-    private static AgentError? Range(JsonElement tool, string name, int min, int max, string prefix) =>
+    private static RunError? Range(JsonElement tool, string name, int min, int max, string prefix) =>
         tool.Int(name) is { } value && (value < min || value > max)
-            ? AgentError.Invalid(prefix + $"{name} must be between {min} and {max}", name)
+            ? RunError.Invalid(prefix + $"{name} must be between {min} and {max}", name)
             : null;
 }

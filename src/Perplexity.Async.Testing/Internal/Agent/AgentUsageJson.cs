@@ -9,7 +9,7 @@ namespace Perplexity.Async.Testing.Internal.Agent;
 /// </summary>
 internal static class AgentUsageJson
 {
-    public static void Write(Utf8JsonWriter writer, AgentUsage usage)
+    public static void Write(Utf8JsonWriter writer, RunUsage usage)
     {
         writer.WriteStartObject();
         writer.WriteNumber("input_tokens", usage.InputTokens);
@@ -63,7 +63,7 @@ internal static class AgentUsageJson
         writer.WriteEndObject();
     }
 
-    private static void WriteFetchTokens(Utf8JsonWriter writer, AgentUsage usage)
+    private static void WriteFetchTokens(Utf8JsonWriter writer, RunUsage usage)
     {
         writer.WriteStartArray("token_usage");
         for (var i = 0; i < usage.Fetches; i++)
