@@ -96,8 +96,8 @@ namespace Perplexity.Async.Serialization;
 [JsonSerializable(typeof(AgentCost))]
 [JsonSerializable(typeof(AgentError))]
 [JsonSerializable(typeof(System.Collections.Generic.IReadOnlyList<AgentTool>))] // AgentResponse.Tools, read typed.
-[JsonSerializable(typeof(Internal.AgentCancelAcknowledgement))]
-[JsonSerializable(typeof(Internal.AgentErrorEnvelope))]
+[JsonSerializable(typeof(AgentCancelAcknowledgement))]
+[JsonSerializable(typeof(AgentErrorEnvelope))]
 internal sealed partial class PerplexityJsonContext : JsonSerializerContext
 {
 }

@@ -187,7 +187,7 @@ public sealed class AgentResponseFixtureTests
     [Fact]
     public void Deserialize_HttpErrorBody_ReadsAnIntegerCode()
     {
-        var body = PerplexityJson.Deserialize<global::Perplexity.Async.Internal.AgentErrorEnvelope>(AgentFixture.Read("http-error-400.json"));
+        var body = PerplexityJson.Deserialize<AgentErrorEnvelope>(AgentFixture.Read("http-error-400.json"));
 
         body.Error.Code.ShouldBe(new StringOrInteger(400));
         body.Error.Code!.Value.IntegerValue.ShouldBe(400);
@@ -200,7 +200,7 @@ public sealed class AgentResponseFixtureTests
     [Fact]
     public void Deserialize_CancelAcknowledgement_ReadsTheRunIdAndCancelling()
     {
-        var ack = PerplexityJson.Deserialize<global::Perplexity.Async.Internal.AgentCancelAcknowledgement>(AgentFixture.Read("cancel-acknowledgement.json"));
+        var ack = PerplexityJson.Deserialize<AgentCancelAcknowledgement>(AgentFixture.Read("cancel-acknowledgement.json"));
 
         ack.ResponseId.ShouldBe(RunId);
         ack.Status.ShouldBe("cancelling");

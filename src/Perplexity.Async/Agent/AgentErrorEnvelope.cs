@@ -2,7 +2,7 @@ using System.Collections.Generic;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Perplexity.Async.Internal;
+namespace Perplexity.Async;
 
 /// <summary>
 /// The Agent API's HTTP error body, <c>{"error": {"message", "type", "code", "param"?}}</c>, with an integer

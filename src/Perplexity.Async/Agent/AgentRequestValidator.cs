@@ -5,7 +5,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Perplexity.Async.Serialization;
 
-namespace Perplexity.Async.Internal;
+namespace Perplexity.Async;
 
 /// <summary>
 /// Checks an <see cref="AgentRequest"/> before anything is sent: what the SDK can know for sure is wrong (no input, no

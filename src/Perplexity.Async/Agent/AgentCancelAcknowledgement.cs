@@ -2,7 +2,7 @@ using System.Collections.Generic;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Perplexity.Async.Internal;
+namespace Perplexity.Async;
 
 /// <summary>
 /// The 200 body of <c>POST /v1/agent/{id}/cancel</c>: <c>{"response_id": "resp_…", "status": "cancelling"}</c>. The stop

@@ -1,7 +1,6 @@
 using System.Text.Json;
-using Perplexity.Async.Internal;
 
-namespace Perplexity.Async.Tests.Agent.Internal;
+namespace Perplexity.Async.Tests.Agent;
 
 public sealed class AgentRequestValidatorTests
 {
