@@ -7,9 +7,11 @@ using Perplexity.Async.Waiting;
 namespace Perplexity.Async;
 
 /// <summary>
-/// The entry point to Perplexity's asynchronous chat-completions API. <see cref="Sonar"/> serves the current
-/// routes (<c>/v1/async/sonar</c>) and <see cref="ChatCompletions"/> the legacy ones
-/// (<c>/async/chat/completions</c>); both return the same types.
+/// The entry point to Perplexity's long-running jobs. <see cref="Agent"/> serves the Agent API's background runs,
+/// which is what works against Perplexity today. <see cref="Sonar"/> (<c>/v1/async/sonar</c>) and
+/// <see cref="ChatCompletions"/> (<c>/async/chat/completions</c>) serve the specified async chat-completions routes,
+/// which Perplexity retired on 2026-09-27 (the live service answers them with
+/// <see cref="PerplexityEndpointRetiredException"/>); they are kept for deployments, recordings and the emulator.
 /// </summary>
 /// <remarks>
 /// Create one client and share it: it is thread-safe. A client created from an API key or options owns its
@@ -19,8 +21,8 @@ namespace Perplexity.Async;
 /// <example>
 /// <code>
 /// using var client = new PerplexityAsyncClient(Environment.GetEnvironmentVariable("PERPLEXITY_API_KEY")!);
-/// AsyncApiChatCompletionsResponse job = await client.Sonar.GetAsync(requestId);
-/// Console.WriteLine(job.Status);
+/// AgentResponse done = await client.Agent.RunAsync(new AgentRequest { Preset = AgentPreset.Fast, Input = "What is L2 regularization?" });
+/// Console.WriteLine(done.OutputText);
 /// </code>
 /// </example>
 public class PerplexityAsyncClient : IDisposable
@@ -41,7 +43,7 @@ public class PerplexityAsyncClient : IDisposable
     /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
     /// <exception cref="ArgumentException">A setting is invalid; the message names it.</exception>
     public PerplexityAsyncClient(PerplexityAsyncClientOptions options)
-        : this(new ClientSettings(options), DefaultPolling(options), null)
+        : this(new ClientSettings(options), DefaultPolling(options), AgentPolling(options), null)
     {
     }
 
@@ -58,17 +60,18 @@ public class PerplexityAsyncClient : IDisposable
     /// <summary>For mocking only: a client whose members are all overridden.</summary>
     protected PerplexityAsyncClient()
     {
+        Agent = null!;
         Sonar = null!;
         ChatCompletions = null!;
         BaseAddress = PerplexityAsyncClientOptions.DefaultBaseAddress;
     }
 
     private PerplexityAsyncClient(PerplexityAsyncClientOptions options, HttpClient httpClient)
-        : this(new ClientSettings(options), DefaultPolling(options), httpClient)
+        : this(new ClientSettings(options), DefaultPolling(options), AgentPolling(options), httpClient)
     {
     }
 
-    private PerplexityAsyncClient(ClientSettings settings, PollingSettings defaultPolling, HttpClient? httpClient)
+    private PerplexityAsyncClient(ClientSettings settings, PollingSettings defaultPolling, PollingSettings agentPolling, HttpClient? httpClient)
     {
         if (httpClient is null)
         {
@@ -80,9 +83,17 @@ public class PerplexityAsyncClient : IDisposable
         var transport = new PerplexityTransport(httpClient, settings);
         _transport = transport;
         var waits = new WaitServices(settings.TimeProvider, settings.Logger, settings.Redactor, defaultPolling);
+        var agentWaits = new WaitServices(settings.TimeProvider, settings.Logger, settings.Redactor, agentPolling);
+        Agent = new AgentClient(transport, agentWaits, settings.CancelAbandonedRuns);
         Sonar = new AsyncCompletionsClient(transport, AsyncRoutes.Sonar, waits);
         ChatCompletions = new AsyncCompletionsClient(transport, AsyncRoutes.ChatCompletions, waits);
     }
+
+    /// <summary>
+    /// The Agent API's background runs (<c>/v1/agent</c>, <c>/v1/responses</c>): create, get, cancel, wait, watch, run.
+    /// What long jobs run on since Perplexity retired the async chat-completions routes on 2026-09-27.
+    /// </summary>
+    public virtual AgentClient Agent { get; }
 
     /// <summary>The current routes: <c>/v1/async/sonar</c>. The completion adds images and related questions.</summary>
     public virtual AsyncCompletionsClient Sonar { get; }
@@ -120,6 +131,9 @@ public class PerplexityAsyncClient : IDisposable
     // Validated with the other options by ClientSettings, which runs first.
     private static PollingSettings DefaultPolling(PerplexityAsyncClientOptions options) =>
         options?.Polling is { } polling ? PollingSettings.Create(polling, nameof(options.Polling)) : PollingSettings.Default;
+
+    private static PollingSettings AgentPolling(PerplexityAsyncClientOptions options) =>
+        PollingSettings.Create(options?.Polling ?? AgentPollingDefaults.Options(), nameof(options.Polling));
 
     private static string RequireKey(string apiKey) =>
         string.IsNullOrWhiteSpace(apiKey)

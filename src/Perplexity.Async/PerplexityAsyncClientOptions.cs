@@ -83,11 +83,20 @@ public class PerplexityAsyncClientOptions
     public long MaxResponseContentBytes { get; set; } = ClientDefaults.MaxResponseContentBytes;
 
     /// <summary>
-    /// How <c>WaitForCompletionAsync</c> and <c>WatchAsync</c> poll when a call passes no <see cref="PollingOptions"/>.
-    /// Defaults to <see langword="null"/>: the <see cref="PollingOptions"/> defaults (1 s growing to 15 s, with jitter,
-    /// no overall timeout).
+    /// How <c>WaitForCompletionAsync</c> and <c>WatchAsync</c> poll when a call passes no <see cref="PollingOptions"/>, on
+    /// both APIs. Defaults to <see langword="null"/>: for the async chat-completions routes the <see cref="PollingOptions"/>
+    /// defaults (1 s growing to 15 s, with jitter, no overall timeout), for Agent API runs 1 s growing to 10 s (runs are
+    /// shorter: a fast preset finishes in seconds, a medium one in about 40 s).
     /// </summary>
     public PollingOptions? Polling { get; set; }
+
+    /// <summary>
+    /// Whether <c>client.Agent.RunAsync</c> asks the server to cancel the run when the caller's
+    /// <see cref="System.Threading.CancellationToken"/> stops the wait, so an abandoned run stops billing (best effort:
+    /// one cancel request, bounded to 10 seconds). Defaults to <see langword="true"/>. <c>WaitForCompletionAsync</c> never
+    /// cancels a run: it only stops waiting.
+    /// </summary>
+    public bool CancelAbandonedRuns { get; set; } = true;
 
     /// <summary>Tests turn jitter off to pin exact backoff delays; users have no reason to.</summary>
     internal bool UseRetryJitter { get; set; } = true;
@@ -102,6 +111,7 @@ public class PerplexityAsyncClientOptions
         builder.Append(", MaxRetries = ").Append(MaxRetries);
         builder.Append(", AttemptTimeout = ").Append(AttemptTimeout?.ToString() ?? "(none)");
         builder.Append(", RequestTimeout = ").Append(RequestTimeout?.ToString() ?? "(none)");
+        builder.Append(", CancelAbandonedRuns = ").Append(CancelAbandonedRuns);
         return builder.Append(" }").ToString();
     }
 }

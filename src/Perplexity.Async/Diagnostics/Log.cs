@@ -50,4 +50,8 @@ internal static partial class Log
     [LoggerMessage(EventId = LogEventIds.JobCompleted, EventName = nameof(LogEventIds.JobCompleted), Level = LogLevel.Information,
         Message = "Job {RequestId} on {RouteTemplate} completed after {Polls} polls in {ElapsedMilliseconds} ms")]
     public static partial void JobCompleted(ILogger logger, string requestId, string routeTemplate, int polls, double elapsedMilliseconds);
+
+    [LoggerMessage(EventId = LogEventIds.AbandonedRunNotCancelled, EventName = nameof(LogEventIds.AbandonedRunNotCancelled), Level = LogLevel.Warning,
+        Message = "Run {RunId} was abandoned by its caller but could not be cancelled; it may still be running: {Reason}")]
+    public static partial void AbandonedRunNotCancelled(ILogger logger, string runId, string reason);
 }

@@ -32,4 +32,7 @@ internal static class LogEventIds
 
     /// <summary>Information: a waited-on job completed.</summary>
     public const int JobCompleted = 2003;
+
+    /// <summary>Warning: <c>RunAsync</c> was cancelled by its caller and the run could not be cancelled on the server.</summary>
+    public const int AbandonedRunNotCancelled = 2004;
 }

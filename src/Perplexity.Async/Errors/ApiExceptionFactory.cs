@@ -20,6 +20,7 @@ internal static class ApiExceptionFactory
     /// </param>
     /// <param name="retryAfter">The server's <c>Retry-After</c>, when it sent one.</param>
     /// <param name="shouldRetry">The server's <c>x-should-retry</c> verdict, when it sent one.</param>
+    /// <param name="rateLimit">The response's <c>x-ratelimit-*</c> headers, when it had them.</param>
     /// <param name="redactor">Masks the API key in everything taken from the response.</param>
     public static PerplexityApiException Create(
         HttpStatusCode status,
@@ -29,6 +30,7 @@ internal static class ApiExceptionFactory
         string? body,
         TimeSpan? retryAfter,
         bool? shouldRetry,
+        PerplexityRateLimitInfo? rateLimit,
         Redactor redactor)
     {
         var text = redactor.Redact(body);
@@ -46,20 +48,36 @@ internal static class ApiExceptionFactory
             ErrorMessage = redactor.Redact(parsed.Message),
             ErrorType = redactor.Redact(parsed.Type),
             ErrorCode = redactor.Redact(parsed.Code),
+            ErrorParam = redactor.Redact(parsed.Param),
+            RateLimit = rateLimit,
             ValidationErrors = parsed.ValidationErrors.Select(e => e with { Message = redactor.Redact(e.Message)! }).ToArray(),
         };
+
+        if ((int)status == 403 && string.Equals(details.ErrorType, PerplexityEndpointRetiredException.RetiredErrorType, StringComparison.OrdinalIgnoreCase))
+        {
+            return new PerplexityEndpointRetiredException(DescribeRetired(details, redactor), details);
+        }
 
         var message = Describe(details, redactor);
         return (int)status switch
         {
+            400 => new PerplexityBadRequestException(message, details),
             401 or 403 => new PerplexityAuthenticationException(message, details),
             404 => new PerplexityNotFoundException(message, details),
+            413 => new PerplexityPayloadTooLargeException(message, details),
             422 => new PerplexityValidationException(message, details),
+            424 => new PerplexityConnectorException(message, details),
             429 => new PerplexityRateLimitException(message, details),
             >= 500 and < 600 => new PerplexityServerException(message, details),
             _ => new PerplexityApiException(message, details),
         };
     }
+
+    private static string DescribeRetired(PerplexityErrorDetails details, Redactor redactor) =>
+        $"{details.Method.Method} {details.Route} is retired: Perplexity ended the async chat-completions routes on 2026-09-27 "
+        + "and answers them with 403 chat_completions_not_available. Use client.Agent (the Agent API's background mode: "
+        + $"CreateAsync, WaitForCompletionAsync, RunAsync); migration guide: {PerplexityEndpointRetiredException.MigrationGuide}. "
+        + $"The API said: {details.ErrorMessage ?? redactor.Redact(details.ResponseBody) ?? "(nothing)"}";
 
     private static string Describe(PerplexityErrorDetails details, Redactor redactor)
     {
@@ -80,6 +98,11 @@ internal static class ApiExceptionFactory
         if (details.ErrorType is not null || details.ErrorCode is not null)
         {
             builder.Append(" (type '").Append(details.ErrorType ?? "-").Append("', code '").Append(details.ErrorCode ?? "-").Append("')");
+        }
+
+        if (details.ErrorParam is not null)
+        {
+            builder.Append(" (param '").Append(details.ErrorParam).Append("')");
         }
 
         return builder.Append('.').ToString();

@@ -8,7 +8,7 @@ namespace Perplexity.Async.Errors;
 
 /// <summary>
 /// Reads the error shapes the API is known to send: FastAPI's <c>{"detail": [...]}</c> or
-/// <c>{"detail": "..."}</c>, and <c>{"error": {"message", "type", "code"}}</c> (or <c>{"error": "..."}</c>).
+/// <c>{"detail": "..."}</c>, and <c>{"error": {"message", "type", "code", "param"}}</c> (the Agent API's, <c>code</c> a string or an integer) (or <c>{"error": "..."}</c>).
 /// Anything else (an HTML page from a gateway) is left as raw text.
 /// </summary>
 internal static class ErrorResponseParser
@@ -99,7 +99,10 @@ internal static class ErrorResponseParser
             StringOf(error, "message"),
             StringOf(error, "type"),
             StringOf(error, "code"),
-            Array.Empty<ValidationError>());
+            Array.Empty<ValidationError>())
+        {
+            Param = StringOf(error, "param"),
+        };
     }
 
     private static string? StringOf(JsonElement element, string name) =>

@@ -10,4 +10,10 @@ public sealed class PerplexityConnectionException : PerplexityException
         : base(message, innerException)
     {
     }
+
+    /// <summary>
+    /// Whether the request provably never reached the server (the connection was refused, the name did not resolve,
+    /// the TLS handshake failed), so sending it again cannot do anything twice.
+    /// </summary>
+    public bool NotSent { get; internal init; }
 }

@@ -41,6 +41,15 @@ public sealed record PerplexityErrorDetails
     /// <summary>The body's <c>error.code</c>, when it had one.</summary>
     public string? ErrorCode { get; init; }
 
+    /// <summary>The body's <c>error.param</c>: the request field the Agent API refused (for example <c>max_steps</c>), when it named one.</summary>
+    public string? ErrorParam { get; init; }
+
+    /// <summary>
+    /// The <c>x-ratelimit-limit</c>, <c>-remaining</c>, <c>-used</c> and <c>-reset</c> headers of the response, when it had
+    /// them (the Agent API sends them on every answer; the limit is per organisation, shared by all its keys).
+    /// </summary>
+    public PerplexityRateLimitInfo? RateLimit { get; init; }
+
     /// <summary>The validation errors of a FastAPI <c>{"detail": [...]}</c> body; empty otherwise.</summary>
     public IReadOnlyList<ValidationError> ValidationErrors { get; init; } = Array.Empty<ValidationError>();
 }

@@ -19,6 +19,9 @@ public sealed class PerplexityTimeoutException : PerplexityException
     /// <summary>The limit that ran out.</summary>
     public TimeSpan Timeout { get; }
 
-    /// <summary>The last job state seen before a wait timed out; null for a single request.</summary>
+    /// <summary>The last job state seen before a wait on the async chat-completions routes timed out; null otherwise.</summary>
     public AsyncApiChatCompletionsResponse? LastResponse { get; }
+
+    /// <summary>The last state seen before a wait on an Agent API run timed out; null otherwise. The run keeps running.</summary>
+    public AgentResponse? LastAgentResponse { get; internal init; }
 }

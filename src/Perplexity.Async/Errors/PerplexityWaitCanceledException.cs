@@ -31,6 +31,14 @@ public sealed class PerplexityWaitCanceledException : OperationCanceledException
     /// <summary>The job (async chat completions) or run (Agent API) the wait was about; null for a wait on many jobs.</summary>
     public string? JobId { get; }
 
+    /// <summary>
+    /// Whether the SDK asked the server to cancel the run (<c>client.Agent.RunAsync</c> does when its token stops the
+    /// wait, unless <see cref="PerplexityAsyncClientOptions.CancelAbandonedRuns"/> is off) and the cancel request was
+    /// accepted or found the run already finished. False when no cancel was asked for, or it failed: then the run may
+    /// still be running under <see cref="JobId"/>.
+    /// </summary>
+    public bool RunCancelRequested { get; internal init; }
+
     private static string Describe(string? jobId, Redactor redactor) =>
         jobId is null
             ? "The wait was cancelled; the jobs keep running on the server."

@@ -37,6 +37,7 @@ internal sealed class ClientSettings
         ServerPort = BaseAddress.Port;
         AuthorizationHeaderValue = "Bearer " + ApiKey;
         Redactor = new Redactor(ApiKey);
+        CancelAbandonedRuns = options.CancelAbandonedRuns;
         TimeProvider = options.TimeProvider;
         MaxResponseContentBytes = options.MaxResponseContentBytes;
         Logger = options.LoggerFactory?.CreateLogger<PerplexityAsyncClient>() ?? (ILogger)NullLogger.Instance;
@@ -73,6 +74,9 @@ internal sealed class ClientSettings
 
     /// <summary>The client's logger; a no-op one when no <see cref="PerplexityAsyncClientOptions.LoggerFactory"/> is set.</summary>
     public ILogger Logger { get; }
+
+    /// <summary>Whether an Agent run abandoned by its caller's token is cancelled on the server.</summary>
+    public bool CancelAbandonedRuns { get; }
 
     /// <summary>Masks the API key in text that leaves the SDK (messages, logs, tags).</summary>
     public Redactor Redactor { get; }

@@ -8,6 +8,7 @@ namespace Perplexity.Async.Transport;
 internal sealed class PerplexityRequest
 {
     private string? _redactedRequestId;
+    private string? _routeTemplate;
     private bool _requestIdRedacted;
 
     public PerplexityRequest(HttpMethod method, string route, string? requestId = null, AsyncRequestOptions? options = null)
@@ -62,19 +63,37 @@ internal sealed class PerplexityRequest
     public bool IsRetrySafe { get; init; }
 
     /// <summary>
+    /// A request that must not reach the server twice but carries no idempotency key (an Agent API create): retried
+    /// only when it provably never reached the server (connection refused, DNS, TLS) or was refused with 429.
+    /// </summary>
+    public bool RetryOnlyIfUnsent { get; init; }
+
+    /// <summary>
     /// Whether the transport retries this request when it fails transiently (and <see cref="IsRetrySafe"/>). False for
     /// a wait's polls: the wait retries failed polls on its own backoff, and the two would multiply.
     /// </summary>
     public bool TransportRetries { get; init; } = true;
 
-    /// <summary>The route as a template, for logs, telemetry and messages: ids never appear in it.</summary>
-    public string RouteTemplate => EscapedRequestId is null ? Route : Route + "/{api_request}";
+    /// <summary>The name of the id in the route template: <c>api_request</c> (async chat completions), <c>response_id</c> (Agent API).</summary>
+    public string IdName { get; init; } = "api_request";
+
+    /// <summary>A last path segment after the id, for example <c>cancel</c>; none when null.</summary>
+    public string? PathSuffix { get; init; }
+
+    /// <summary>The route as a template, for logs, telemetry and messages: ids never appear in it. Built once.</summary>
+    public string RouteTemplate => _routeTemplate ??=
+        (EscapedRequestId is null ? Route : Route + "/{" + IdName + "}") + (PathSuffix is null ? string.Empty : "/" + PathSuffix);
 
     public string PathAndQuery
     {
         get
         {
             var path = EscapedRequestId is null ? Route : Route + "/" + EscapedRequestId;
+            if (PathSuffix is not null)
+            {
+                path += "/" + PathSuffix;
+            }
+
             var localMode = Options?.LocalMode is { } mode ? (mode ? "local_mode=true" : "local_mode=false") : null;
             var query = Query is null ? localMode : localMode is null ? Query : localMode + "&" + Query;
             return query is null ? path : path + "?" + query;

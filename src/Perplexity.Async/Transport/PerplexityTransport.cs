@@ -95,7 +95,10 @@ internal sealed class PerplexityTransport
         {
             // .NET quotes an invalid status or header line in its message, so a server can make it carry the key.
             throw new PerplexityConnectionException(
-                $"{request.Method.Method} {request.RouteTemplate} got no answer: {Settings.Redact(ex.Message)}", Settings.Redactor.Sanitize(ex));
+                $"{request.Method.Method} {request.RouteTemplate} got no answer: {Settings.Redact(ex.Message)}", Settings.Redactor.Sanitize(ex))
+            {
+                NotSent = ConnectionFailure.NeverReachedTheServer(ex),
+            };
         }
         catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
         {
@@ -177,6 +180,7 @@ internal sealed class PerplexityTransport
             body,
             RetryAfterRule.Read(response, Settings.TimeProvider),
             TransientRule.ShouldRetry(response),
+            RateLimitHeaders.Read(response),
             Settings.Redactor);
     }
 

@@ -43,8 +43,10 @@ internal static class TransientRule
     }
 
     /// <summary>Whether an error response is worth another attempt: <c>x-should-retry</c> when present, else the status.</summary>
+    /// <remarks>A retired route (403, whatever <c>x-should-retry</c> says) is never transient; its type is in the body, which
+    /// the transport does not read before deciding, and 403 is not transient by status.</remarks>
     public static bool IsTransient(HttpResponseMessage response) =>
-        !response.IsSuccessStatusCode && (ShouldRetry(response) ?? IsTransientStatus((int)response.StatusCode));
+        !response.IsSuccessStatusCode && (int)response.StatusCode != 403 && (ShouldRetry(response) ?? IsTransientStatus((int)response.StatusCode));
 
     /// <summary>
     /// Whether an exception that ended a call (or a poll of a wait) is worth another one. The caller's own
@@ -59,6 +61,7 @@ internal static class TransientRule
 
         return exception switch
         {
+            PerplexityEndpointRetiredException => false,
             PerplexityApiException api => api.Details.ShouldRetry ?? IsTransientStatus((int)api.StatusCode),
             PerplexityConnectionException or PerplexityTimeoutException or TimeoutRejectedException => true,
             PerplexityHandlerException handler => handler.IsRejection,
@@ -71,6 +74,26 @@ internal static class TransientRule
         outcome.Exception is { } exception
             ? IsTransient(exception, callerToken)
             : !callerToken.IsCancellationRequested && outcome.Result is { } response && IsTransient(response);
+
+    /// <summary>
+    /// For a request that must not reach the server twice (an Agent API create): only a connection that provably never
+    /// carried it (refused, DNS, TLS) or a 429 (a refusal, not a start) is worth another attempt. A timeout, a reset or a
+    /// 5xx may come after the server took the request.
+    /// </summary>
+    public static bool IsRetriableWhenUnsentOnly(Outcome<HttpResponseMessage> outcome, CancellationToken callerToken)
+    {
+        if (callerToken.IsCancellationRequested)
+        {
+            return false;
+        }
+
+        if (outcome.Exception is { } exception)
+        {
+            return exception is PerplexityConnectionException { NotSent: true };
+        }
+
+        return outcome.Result is { StatusCode: (System.Net.HttpStatusCode)429 } response && ShouldRetry(response) != false;
+    }
 
     /// <summary>Why an attempt is retried, for the log: <c>status 503</c> or the exception's type.</summary>
     public static string Describe(Outcome<HttpResponseMessage> outcome) =>

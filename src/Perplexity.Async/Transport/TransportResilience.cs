@@ -22,7 +22,8 @@ namespace Perplexity.Async.Transport;
 /// <c>x-should-retry: true|false</c> header overrides the status; <c>retry-after-ms</c>, then <c>Retry-After</c>,
 /// sets the delay when it is between 0 and 60 s. The backoff is Polly's exponential one with jitter (decorrelated
 /// jitter, median 0.5 s · 2ⁿ, capped at 8 s). Polly disposes the response of each attempt it retries. Only requests
-/// that are safe to repeat are retried: GETs, and creates because they carry an idempotency key.
+/// that are safe to repeat are retried: GETs and cancels, legacy creates because they carry an idempotency key; an
+/// Agent API create (no idempotency key) only when it provably never reached the server or was refused with 429.
 /// </remarks>
 internal sealed class TransportResilience
 {
@@ -83,7 +84,7 @@ internal sealed class TransportResilience
     public async ValueTask<HttpResponseMessage> SendAsync<TState>(
         PerplexityRequest request, TState state, Func<TState, CancellationToken, ValueTask<HttpResponseMessage>> attempt, CancellationToken cancellationToken)
     {
-        var retried = request.IsRetrySafe && request.TransportRetries && _maxRetries > 0;
+        var retried = (request.IsRetrySafe || request.RetryOnlyIfUnsent) && request.TransportRetries && _maxRetries > 0;
         var pipeline = retried ? _retryingAttempts : _singleAttempt;
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
         context.Properties.Set(RequestKey, request);
@@ -120,7 +121,10 @@ internal sealed class TransportResilience
                 Delay = RetryDefaults.BaseDelay,
                 MaxDelay = RetryDefaults.MaxDelay,
                 UseJitter = settings.UseJitter,
-                ShouldHandle = static args => new ValueTask<bool>(TransientRule.IsTransient(args.Outcome, args.Context.CancellationToken)),
+                ShouldHandle = static args => new ValueTask<bool>(
+                    args.Context.Properties.TryGetValue(RequestKey, out var request) && request.RetryOnlyIfUnsent
+                        ? TransientRule.IsRetriableWhenUnsentOnly(args.Outcome, args.Context.CancellationToken)
+                        : TransientRule.IsTransient(args.Outcome, args.Context.CancellationToken)),
                 OnRetry = args =>
                 {
                     // The pause is max(Retry-After, backoff): Polly waits its backoff right after this returns.

@@ -14,9 +14,9 @@ public sealed class ClientConventionTests
     }
 
     [Fact]
-    public void Clients_CoreAssembly_AreTheRootClientAndTheRouteClient()
+    public void Clients_CoreAssembly_AreTheRootClientAndTheApiClients()
     {
-        ShippedAssemblies.Get("Perplexity.Async").Clients.ShouldBe([typeof(PerplexityAsyncClient), typeof(AsyncCompletionsClient)]);
+        ShippedAssemblies.Get("Perplexity.Async").Clients.ShouldBe([typeof(PerplexityAsyncClient), typeof(AsyncCompletionsClient), typeof(AgentClient)]);
     }
 
     [Fact]

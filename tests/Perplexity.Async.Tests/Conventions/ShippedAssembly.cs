@@ -28,9 +28,9 @@ public static class ShippedAssemblies
     public static IReadOnlyList<ShippedAssembly> All { get; } =
     [
         new(typeof(PerplexityAsyncClient).Assembly, "Perplexity.Async",
-            ServiceTypes: [typeof(PerplexityAsyncClient), typeof(AsyncCompletionsClient), typeof(PerplexityAsyncClientOptions),
+            ServiceTypes: [typeof(PerplexityAsyncClient), typeof(AsyncCompletionsClient), typeof(AgentClient), typeof(PerplexityAsyncClientOptions),
                 typeof(PollingOptions), typeof(AsyncRequestOptions), typeof(AsyncCreateOptions)],
-            Clients: [typeof(PerplexityAsyncClient), typeof(AsyncCompletionsClient)],
+            Clients: [typeof(PerplexityAsyncClient), typeof(AsyncCompletionsClient), typeof(AgentClient)],
             Json: PerplexityJsonContext.Default),
         new(typeof(PerplexityEmulator).Assembly, "Perplexity.Async.Testing",
             ServiceTypes: [typeof(PerplexityEmulator), typeof(PerplexityEmulatorOptions), typeof(EmulatedJob), typeof(EmulatorFaults),

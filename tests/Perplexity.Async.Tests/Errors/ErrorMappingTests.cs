@@ -10,12 +10,14 @@ namespace Perplexity.Async.Tests.Errors;
 public sealed class ErrorMappingTests(WireMockFixture fixture) : WireMockTestBase(fixture)
 {
     [Theory]
-    [InlineData(400, typeof(PerplexityApiException))]
+    [InlineData(400, typeof(PerplexityBadRequestException))]
     [InlineData(401, typeof(PerplexityAuthenticationException))]
     [InlineData(403, typeof(PerplexityAuthenticationException))]
     [InlineData(404, typeof(PerplexityNotFoundException))]
     [InlineData(409, typeof(PerplexityApiException))]
+    [InlineData(413, typeof(PerplexityPayloadTooLargeException))]
     [InlineData(422, typeof(PerplexityValidationException))]
+    [InlineData(424, typeof(PerplexityConnectorException))]
     [InlineData(429, typeof(PerplexityRateLimitException))]
     [InlineData(500, typeof(PerplexityServerException))]
     [InlineData(502, typeof(PerplexityServerException))]

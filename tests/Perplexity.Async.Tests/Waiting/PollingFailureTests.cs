@@ -49,7 +49,7 @@ public sealed class PollingFailureTests : PollingTestBase
     }
 
     [Theory]
-    [InlineData(400, typeof(PerplexityApiException))]
+    [InlineData(400, typeof(PerplexityBadRequestException))]
     [InlineData(401, typeof(PerplexityAuthenticationException))]
     [InlineData(403, typeof(PerplexityAuthenticationException))]
     [InlineData(404, typeof(PerplexityNotFoundException))]
