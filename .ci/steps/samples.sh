@@ -22,7 +22,8 @@ run() {
   fi
 }
 
-run "DeepResearch" "emulator" samples/DeepResearch -- "How do async jobs work?"
+run "DeepResearch" "Usage and cost" samples/DeepResearch -- "How do async jobs work?"
+run "DeepResearch --legacy" "emulator" samples/DeepResearch -- --legacy "How do async jobs work?"
 run "ChatClient" "emulator" samples/ChatClient -- "How do async jobs work?"
 run "Snippets (all)" "wait-for-many" samples/Snippets -- all
 

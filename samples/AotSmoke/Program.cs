@@ -1,5 +1,6 @@
-// NativeAOT smoke test: create a job, get it, wait for it and read the answer, all through the SDK's source-generated
-// JSON, Polly pipelines and typed errors, against the in-memory emulator on the real clock (no network, no key).
+// NativeAOT smoke test: on the Agent API, create a run, get it, wait for it, cancel one and read the answer; on the
+// async chat-completions routes, create a job, get it and wait for it; all through the SDK's source-generated JSON,
+// Polly pipelines and typed errors, against the in-memory emulator on the real clock (no network, no key).
 // Exits 0 when the answer arrives; any other outcome prints why and exits 1.
 using System;
 using System.Diagnostics;
@@ -13,6 +14,9 @@ var emulator = new PerplexityEmulator(new PerplexityEmulatorOptions
     TimeProvider = TimeProvider.System,
     QueuedDuration = TimeSpan.FromMilliseconds(100),
     RunningDuration = TimeSpan.FromMilliseconds(300),
+    AgentQueuedDuration = TimeSpan.FromMilliseconds(100),
+    AgentFastDuration = TimeSpan.FromMilliseconds(400),
+    AgentHighDuration = TimeSpan.FromSeconds(30),
 });
 using var client = emulator.CreateClient();
 using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
@@ -20,6 +24,40 @@ var ct = timeout.Token;
 
 try
 {
+    // The Agent API: a background run, polled to its end.
+    var runPolling = new PollingOptions { InitialDelay = TimeSpan.FromMilliseconds(50), MaxDelay = TimeSpan.FromMilliseconds(200) };
+    AgentResponse run = await client.Agent.CreateAsync(
+        new AgentRequest
+        {
+            Preset = AgentPreset.Fast,
+            Input = "How do heat pumps work?",
+            Tools = [new AgentWebSearchTool { MaxResults = 5 }],
+            Reasoning = new AgentReasoning { Effort = AgentReasoningEffort.Low },
+        },
+        ct);
+    Require(run.Status == AgentResponseStatus.Queued, $"agent create returned {run.Status}, expected queued");
+    Console.WriteLine($"agent run {run.Id} ({run.Model}): {run.Status}");
+    AgentResponse seen = await client.Agent.GetAsync(run.Id, ct);
+    Require(seen.Id == run.Id, $"agent get returned {seen.Id}, expected {run.Id}");
+    AgentResponse finished = await client.Agent.WaitForCompletionAsync(run.Id, runPolling, ct);
+    Require(finished.Status == AgentResponseStatus.Completed && finished.OutputText.Length > 0, $"agent wait ended with {finished.Status}");
+    Console.WriteLine($"agent answer: {finished.OutputText.Length} chars, {finished.SearchResults.Count} sources, cost {finished.Usage?.Cost?.TotalCost}");
+    Require(PerplexityJson.Deserialize<AgentResponse>(PerplexityJson.Serialize(finished)).Id == run.Id, "the Agent response did not round-trip");
+
+    // A cancelled run is a typed exception carrying the response.
+    AgentResponse slow = await client.Agent.CreateAsync(new AgentRequest { Preset = AgentPreset.High, Input = "A long question" }, ct);
+    await client.Agent.CancelAsync(slow.Id, ct);
+    try
+    {
+        await client.Agent.WaitForCompletionAsync(slow.Id, runPolling, ct);
+        Require(false, "a cancelled run did not throw");
+    }
+    catch (PerplexityRunCancelledException ex)
+    {
+        Console.WriteLine($"cancelled run: {ex.Response.Status} ({ex.GetType().Name})");
+    }
+
+    // The async chat-completions routes.
     AsyncApiChatCompletionsResponse created = await client.Sonar.CreateAsync(
         new ChatCompletionRequest
         {

@@ -32,7 +32,7 @@ internal sealed class Backend : IDisposable
         return string.IsNullOrWhiteSpace(apiKey) ? CreateEmulator(time) : CreatePerplexityApi(apiKey);
     }
 
-    /// <summary>The Perplexity API, with the SDK's default polling (1 s growing to 15 s, for jobs that take minutes).</summary>
+    /// <summary>The Perplexity API, with the SDK's default polling (1 s growing to 10 s for runs, 15 s for legacy jobs).</summary>
     public static Backend CreatePerplexityApi(string apiKey) =>
         new(
             $"Backend: Perplexity API at {PerplexityAsyncClientOptions.DefaultBaseAddress} (PERPLEXITY_API_KEY is set)",
@@ -40,7 +40,7 @@ internal sealed class Backend : IDisposable
             emulator: null);
 
     /// <summary>
-    /// The built-in emulator: jobs take about 3 seconds instead of minutes, and the client polls often enough to see
+    /// The built-in emulator: runs and jobs take about 3 seconds instead of minutes, and the client polls often enough to see
     /// that. <paramref name="time"/> drives both; the app passes the system clock, its tests a fake one.
     /// <paramref name="configure"/> changes the client's options further (the tests use it).
     /// </summary>
@@ -51,6 +51,10 @@ internal sealed class Backend : IDisposable
             TimeProvider = time,
             QueuedDuration = TimeSpan.FromSeconds(1),
             RunningDuration = TimeSpan.FromSeconds(2),
+
+            // A medium-preset run takes about 40 s on Perplexity; here 3 s, so the demo shows its states quickly.
+            AgentQueuedDuration = TimeSpan.FromSeconds(1),
+            AgentMediumDuration = TimeSpan.FromSeconds(3),
         });
         var options = new PerplexityAsyncClientOptions
         {

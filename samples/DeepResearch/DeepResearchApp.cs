@@ -3,12 +3,12 @@ using Perplexity.Async;
 namespace DeepResearch;
 
 /// <summary>
-/// The sample's core, free of <see cref="Console"/> so that tests run it on a fake clock: ask a deep-research
-/// question, wait for the job with a live status line, print the result.
+/// The sample's core, free of <see cref="Console"/> so that tests run it on a fake clock: ask a research question as
+/// an Agent API run (or, with <c>--legacy</c>, as an async chat-completions job), show its live status, print the result.
 /// </summary>
 internal static class DeepResearchApp
 {
-    /// <summary>Perplexity's deep-research model: it searches, reads and reasons for minutes before it answers.</summary>
+    /// <summary>The legacy route's deep-research model: it searches, reads and reasons for minutes before it answers.</summary>
     public const string Model = "sonar-deep-research";
 
     /// <summary>Asked when the command line has no question.</summary>
@@ -23,14 +23,35 @@ internal static class DeepResearchApp
     {
         try
         {
-            await AskAsync(client, output, time, options, cancellationToken);
+            if (options.Legacy)
+            {
+                await AskAsync(client, output, time, options, cancellationToken);
+            }
+            else
+            {
+                await AskAgentAsync(client, output, time, options, cancellationToken);
+            }
+
             return ExitCodes.Success;
+        }
+        catch (PerplexityWaitCanceledException ex) when (cancellationToken.IsCancellationRequested && !options.Legacy)
+        {
+            // RunAsync asks the server to cancel a run its caller abandons, so it stops billing.
+            error.WriteLine(ex.RunCancelRequested
+                ? $"Cancelled: run {ex.JobId} was asked to stop."
+                : $"Cancelled: stopped waiting, but run {ex.JobId} could not be cancelled and may still be running.");
+            return ExitCodes.Cancelled;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            // The API has no cancel endpoint: stopping the wait does not stop the job.
+            // The legacy API has no cancel endpoint: stopping the wait does not stop the job.
             error.WriteLine("Cancelled: stopped waiting. The job keeps running on the server; get it later by the id above.");
             return ExitCodes.Cancelled;
+        }
+        catch (PerplexityEndpointRetiredException ex)
+        {
+            error.WriteLine($"Error: {ex.Message} Run the sample without --legacy.");
+            return ExitCodes.Failed;
         }
         catch (PerplexityAuthenticationException ex)
         {
@@ -46,8 +67,46 @@ internal static class DeepResearchApp
     }
 
     /// <summary>
-    /// Prints the backend line and the question, creates the job, shows its status until it is done, and prints the
-    /// answer, citations, reasoning steps and cost.
+    /// Prints the backend line and the question, runs it on the Agent API (the run id first, then its live status), and
+    /// prints the answer, its sources, usage and cost.
+    /// </summary>
+    /// <returns>The completed (or incomplete) run.</returns>
+    /// <exception cref="PerplexityException">The API, the network or the run failed.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled (the run is asked to stop).</exception>
+    public static async Task<AgentResponse> AskAgentAsync(
+        PerplexityAsyncClient client, TextWriter output, TimeProvider time, ResearchOptions options, CancellationToken cancellationToken)
+    {
+        output.WriteLine(options.BackendDescription);
+        output.WriteLine($"Question: {options.Question}");
+
+        // RunAsync creates a background run (POST /v1/agent), then polls GET /v1/responses/{id} with backoff. The first
+        // state it reports is the created one: the run id, printed before anything else so it is never lost. Ctrl+C
+        // cancels the wait and, because RunAsync was waiting, the run on the server too.
+        var request = new AgentRequest { Preset = options.Preset, Input = options.Question };
+        AgentResponse done;
+        await using (var status = LiveStatus.Start(output, time, options.Style))
+        {
+            var announced = false;
+            var progress = new InlineProgress<AgentResponse>(run =>
+            {
+                if (!announced)
+                {
+                    announced = true;
+                    status.Announce($"Run {run.Id} started ({options.Preset}). Ctrl+C cancels it.");
+                }
+
+                status.Report(run);
+            });
+            done = await client.Agent.RunAsync(request, polling: null, progress, cancellationToken);
+        }
+
+        AgentResultPrinter.Print(done, output);
+        return done;
+    }
+
+    /// <summary>
+    /// Prints the backend line and the question, creates the legacy job, shows its status until it is done, and prints
+    /// the answer, citations, reasoning steps and cost.
     /// </summary>
     /// <returns>The completed job.</returns>
     /// <exception cref="PerplexityException">The API, the network or the job failed.</exception>
@@ -73,7 +132,7 @@ internal static class DeepResearchApp
         AsyncApiChatCompletionsResponse done;
         await using (var status = LiveStatus.Start(output, time, options.Style))
         {
-            status.Report(job);
+            status.Report(job.Status.Value);
             done = await client.Sonar.WaitForCompletionAsync(job.Id, polling: null, status, cancellationToken);
         }
 

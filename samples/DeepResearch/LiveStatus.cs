@@ -4,7 +4,7 @@ using Perplexity.Async;
 namespace DeepResearch;
 
 /// <summary>
-/// Shows a job's status and the elapsed time while <c>WaitForCompletionAsync</c> polls. Pass it as the wait's
+/// Shows a run's (or a legacy job's) status and the elapsed time while the SDK waits. Pass it as the wait's
 /// <see cref="IProgress{T}"/>: the SDK reports the first state it sees and then each status change. A periodic timer
 /// on the same <see cref="TimeProvider"/> animates the spinner (or, for redirected output, prints a reminder now and
 /// then), so the line keeps moving between status changes.
@@ -13,7 +13,7 @@ namespace DeepResearch;
 /// Reports arrive on the SDK's polling thread and ticks on the timer's thread. Both write at once, under one lock that
 /// keeps the writes whole, rather than handing the work to another thread: the line is current whenever the wait moves on.
 /// </remarks>
-internal sealed class LiveStatus : IProgress<AsyncApiChatCompletionsResponse>, IAsyncDisposable
+internal sealed class LiveStatus : IProgress<AgentResponse>, IProgress<AsyncApiChatCompletionsResponse>, IAsyncDisposable
 {
     private static readonly string[] SpinnerFrames = ["|", "/", "-", "\\"];
     private static readonly TimeSpan SpinnerInterval = TimeSpan.FromMilliseconds(100);
@@ -26,7 +26,7 @@ internal sealed class LiveStatus : IProgress<AsyncApiChatCompletionsResponse>, I
     private readonly Lock _gate = new();
     private readonly ITimer _ticker;
     private bool _stopped;
-    private AsyncProcessingStatus? _status;
+    private string? _status;
     private int _frame;
     private int _lineLength;
 
@@ -46,17 +46,23 @@ internal sealed class LiveStatus : IProgress<AsyncApiChatCompletionsResponse>, I
     /// <summary>Time since <see cref="Start"/>, on the given clock.</summary>
     public TimeSpan Elapsed => _time.GetElapsedTime(_started);
 
-    /// <summary>Called by the SDK with the first state seen and then each status change.</summary>
-    public void Report(AsyncApiChatCompletionsResponse value)
+    /// <summary>Called by the SDK with the first state of a run seen and then each status change.</summary>
+    public void Report(AgentResponse value) => Report(value.Status.Value);
+
+    /// <summary>Called by the SDK with the first state of a legacy job seen and then each status change.</summary>
+    public void Report(AsyncApiChatCompletionsResponse value) => Report(value.Status.Value);
+
+    /// <summary>Shows <paramref name="status"/> when it differs from the one shown.</summary>
+    public void Report(string status)
     {
         lock (_gate)
         {
-            if (_status == value.Status)
+            if (_status == status)
             {
                 return;
             }
 
-            _status = value.Status;
+            _status = status;
             if (_style == StatusStyle.Spinner)
             {
                 DrawSpinnerLine();
@@ -64,6 +70,25 @@ internal sealed class LiveStatus : IProgress<AsyncApiChatCompletionsResponse>, I
             else
             {
                 _output.WriteLine($"{Stamp()} {_status}");
+            }
+        }
+    }
+
+    /// <summary>Writes a line of its own above the status (for example the run id), keeping the live line intact.</summary>
+    public void Announce(string line)
+    {
+        lock (_gate)
+        {
+            if (_style == StatusStyle.Spinner && _lineLength > 0)
+            {
+                Overwrite(line);
+                _lineLength = 0;
+                _output.WriteLine();
+                DrawSpinnerLine();
+            }
+            else
+            {
+                _output.WriteLine(line);
             }
         }
     }
@@ -102,7 +127,7 @@ internal sealed class LiveStatus : IProgress<AsyncApiChatCompletionsResponse>, I
             }
             else
             {
-                _output.WriteLine($"{Stamp()} {_status} (still waiting; Ctrl+C stops waiting, the job keeps running)");
+                _output.WriteLine($"{Stamp()} {_status} (still waiting; Ctrl+C stops)");
             }
         }
     }

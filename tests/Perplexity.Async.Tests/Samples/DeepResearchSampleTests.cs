@@ -180,7 +180,8 @@ public sealed class DeepResearchSampleTests : IDisposable
     private Task<int> RunAsync(CancellationToken cancellationToken) =>
         DeepResearchApp.RunAsync(_backend.Client, _output, _error, _clock, Options(StatusStyle.Lines), cancellationToken);
 
-    private ResearchOptions Options(StatusStyle style) => new(Question, _backend.Description, style);
+    // The legacy route: the tests above are about it (the Agent API's are in DeepResearchAgentSampleTests).
+    private ResearchOptions Options(StatusStyle style) => new(Question, _backend.Description, style, Legacy: true);
 
     public void Dispose()
     {
