@@ -1,9 +1,7 @@
 using System;
-#if NET
-using System.Diagnostics.CodeAnalysis;
-#endif
 using System.Net.Http;
 using Polly.CircuitBreaker;
+using Polly.RateLimiting;
 
 namespace Perplexity.Async.Errors;
 
@@ -13,8 +11,6 @@ namespace Perplexity.Async.Errors;
 /// </summary>
 internal static class HandlerFailure
 {
-    private const string RateLimiterRejectedType = "Polly.RateLimiting.RateLimiterRejectedException";
-
     /// <summary>
     /// Whether a handler's exception is wrapped: everything but cancellations, network failures (they become
     /// <see cref="PerplexityConnectionException"/>), the SDK's own exceptions, and an
@@ -37,31 +33,11 @@ internal static class HandlerFailure
         };
     }
 
-    /// <summary>
-    /// The <c>RetryAfter</c> of Polly's rejections that carry one: <see cref="BrokenCircuitException"/> (Polly.Core,
-    /// which the SDK references) and <c>RateLimiterRejectedException</c> (Polly.RateLimiting, which it does not:
-    /// read by name, kept for the trimmer by a <c>DynamicDependency</c>, so the SDK does not make every
-    /// user depend on rate limiting).
-    /// </summary>
-#if NET
-    [DynamicDependency("RetryAfter", RateLimiterRejectedType, "Polly.RateLimiting")]
-    [UnconditionalSuppressMessage(
-        "Trimming",
-        "IL2075",
-        Justification = "The one property read is kept by the DynamicDependency above whenever Polly.RateLimiting is in the app.")]
-#endif
-    public static TimeSpan? RetryAfterOf(Exception exception)
+    /// <summary>The <c>RetryAfter</c> of Polly's rejections that carry one: a broken circuit's, a rate limiter's.</summary>
+    public static TimeSpan? RetryAfterOf(Exception exception) => exception switch
     {
-        if (exception is BrokenCircuitException broken)
-        {
-            return broken.RetryAfter;
-        }
-
-        if (exception is Polly.ExecutionRejectedException && exception.GetType().FullName == RateLimiterRejectedType)
-        {
-            return exception.GetType().GetProperty("RetryAfter")?.GetValue(exception) as TimeSpan?;
-        }
-
-        return null;
-    }
+        BrokenCircuitException broken => broken.RetryAfter,
+        RateLimiterRejectedException rejected => rejected.RetryAfter,
+        _ => null,
+    };
 }
