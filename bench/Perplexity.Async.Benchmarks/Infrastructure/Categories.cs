@@ -12,6 +12,9 @@ public static class Categories
     /// <summary>Deserializing an Agent API run from a stream: SDK models and context vs plain DTOs and context.</summary>
     public const string AgentDeserialize = "AgentDeserialize";
 
+    /// <summary>One GET of an Agent API run end to end: <c>client.Agent.GetAsync</c> vs HttpClient + STJ into DTOs.</summary>
+    public const string AgentGetAsync = "AgentGetAsync";
+
     /// <summary>One GET end to end over an in-memory handler: <c>GetAsync</c> vs HttpClient + STJ.</summary>
     public const string GetAsync = "GetAsync";
 

@@ -10,6 +10,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Perplexity.Async.Diagnostics;
 using Perplexity.Async.Errors;
+using Perplexity.Async.Serialization;
 
 namespace Perplexity.Async.Transport;
 
@@ -233,7 +234,8 @@ internal sealed class PerplexityTransport
 
         try
         {
-            return await JsonSerializer.DeserializeAsync(body, typeInfo, cancellationToken).ConfigureAwait(false)
+            var reader = response.Content.Headers.ContentLength is >= LargeBodyTypeInfo<T>.Threshold ? LargeBodyTypeInfo<T>.Value : typeInfo;
+            return await JsonSerializer.DeserializeAsync(body, reader, cancellationToken).ConfigureAwait(false)
                 ?? throw new PerplexityProtocolException("The body is JSON null instead of an object.", status, body.Excerpt(redactor));
         }
         catch (InvalidDataException ex)
