@@ -57,8 +57,8 @@ public class PollRoundBenchmarks
     public async Task SetupAsync()
     {
         _unfinished = Payloads.Payloads.Get(PayloadKind.Created);
-        _completed = Payloads.Payloads.Get(PayloadKind.Sonar);
         _requestId = Payloads.Payloads.RequestId(PayloadKind.Created);
+        _completed = Payloads.Payloads.WithRequestId(PayloadKind.Sonar, _requestId);
         var handler = new InMemoryHandler(_ => Interlocked.Decrement(ref _unfinishedLeft) >= 0 ? _unfinished : _completed, Asynchronous);
         _http = new HttpClient(handler);
         // Polls skip the transport retries (the wait retries them itself), so the bare GETs skip them too: otherwise

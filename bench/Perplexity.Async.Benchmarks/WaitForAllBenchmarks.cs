@@ -49,8 +49,8 @@ public class WaitForAllBenchmarks
 
     private readonly int[] _getsPerJob = new int[Jobs];
     private readonly string[] _ids = [.. Enumerable.Range(0, Jobs).Select(i => "req_bench_" + i.ToString("000", CultureInfo.InvariantCulture))];
-    private byte[] _unfinished = [];
-    private byte[] _completed = [];
+    private byte[][] _unfinished = [];
+    private byte[][] _completed = [];
     private byte[] _listUnfinished = [];
     private byte[] _listCompleted = [];
     private int _lists;
@@ -69,8 +69,9 @@ public class WaitForAllBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _unfinished = Payloads.Payloads.Get(PayloadKind.Created);
-        _completed = Payloads.Payloads.Get(PayloadKind.Sonar);
+        // Each job answers with its own id (the SDK rejects an answer about another job).
+        _unfinished = [.. _ids.Select(id => Payloads.Payloads.WithRequestId(PayloadKind.Created, id))];
+        _completed = [.. _ids.Select(id => Payloads.Payloads.WithRequestId(PayloadKind.Sonar, id))];
         _listUnfinished = ListBody("IN_PROGRESS");
         _listCompleted = ListBody("COMPLETED");
         Handler = new InMemoryHandler(Answer);
@@ -135,7 +136,7 @@ public class WaitForAllBenchmarks
         var job = int.Parse(path.AsSpan(path.Length - 3), CultureInfo.InvariantCulture);
         var asked = Math.Max(Interlocked.Increment(ref _getsPerJob[job]), Volatile.Read(ref _lists));
         var stillRunning = asked <= UnfinishedRounds;
-        return Counted(stillRunning, stillRunning ? _unfinished : _completed);
+        return Counted(stillRunning, stillRunning ? _unfinished[job] : _completed[job]);
     }
 
     private byte[] Counted(bool unfinished, byte[] body)

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Text;
 
 namespace Perplexity.Async.Benchmarks.Payloads;
 
@@ -19,4 +20,20 @@ public static class Payloads
 
     /// <summary>The job id inside a payload, so a GET can ask for it by name.</summary>
     public static string RequestId(PayloadKind kind) => PayloadGenerator.RequestId(kind);
+
+    /// <summary>
+    /// A payload whose envelope names <paramref name="requestId"/> instead of its own id: the SDK checks that a GET's
+    /// answer is the job it asked for, so a stub that answers several ids must answer each with its own.
+    /// </summary>
+    public static byte[] WithRequestId(PayloadKind kind, string requestId)
+    {
+        var json = Encoding.UTF8.GetString(Get(kind));
+        var own = "\"id\":\"" + RequestId(kind) + "\"";
+        if (!json.Contains(own))
+        {
+            throw new InvalidOperationException($"The {kind} payload does not carry its own id.");
+        }
+
+        return Encoding.UTF8.GetBytes(json.Replace(own, "\"id\":\"" + requestId + "\""));
+    }
 }
