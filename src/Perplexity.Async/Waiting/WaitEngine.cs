@@ -111,6 +111,7 @@ internal static class WaitEngine
         {
             PerplexityApiException api => api.RetryAfter,
             PerplexityHandlerException handler => handler.RetryAfter,
+            PerplexityRequestBudgetExceededException budget => budget.RetryAfter,
             _ => null,
         };
         var extra = RetryAfterRule.ExtraDelay(retryAfter, args.RetryDelay);
