@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.RateLimiting;
@@ -9,21 +10,33 @@ using Perplexity.Async.Transport;
 namespace Perplexity.Async.Budget;
 
 /// <summary>
-/// A client's request budget: a <see cref="TokenBucketRateLimiter"/> in manual mode, replenished from the client's
-/// <see cref="TimeProvider"/>, which every attempt of every call passes through (Polly's rate limiter strategy inside
-/// the transport's retries). It also listens to the service: <c>x-ratelimit-remaining</c> / <c>x-ratelimit-reset</c>
-/// cap what it hands out until the reset, and a 429 empties it until <c>Retry-After</c>. Thread-safe.
+/// A client's request budget, a token bucket on the client's <see cref="TimeProvider"/> that every attempt of every call
+/// passes through (Polly's rate limiter strategy inside the transport's retries). It also listens to the service:
+/// <c>x-ratelimit-remaining</c> / <c>x-ratelimit-reset</c> cap what it hands out until the reset, and a 429 empties it
+/// until <c>Retry-After</c>. Thread-safe.
 /// </summary>
 /// <remarks>
-/// No timer ticks while nobody waits. Permits are added when a request asks (for the whole periods elapsed since the
-/// last addition), and a request that has to wait sleeps on the <see cref="TimeProvider"/> until the next permit is
-/// due, then adds it; the bucket's own queue keeps the waiting requests in order (oldest first). An idle client costs
+/// <para>
+/// The tokens are the permits of a System.Threading.RateLimiting <see cref="ConcurrencyLimiter"/> of
+/// <see cref="RequestBudgetSettings.Burst"/> permits, which keeps the line of waiting requests (oldest first, at most
+/// <see cref="RequestBudgetSettings.QueueLimit"/>) and hands out the permits. A request's permit is not returned when the
+/// request ends but when time has earned it back: <see cref="RequestBudgetSettings.PermitsPerReplenishment"/> of the oldest
+/// spent permits every <see cref="RequestBudgetSettings.ReplenishmentPeriod"/>, counted on the <see cref="TimeProvider"/>.
+/// The library's own <see cref="TokenBucketRateLimiter"/> cannot do that: in manual mode its <c>TryReplenish</c> accrues
+/// by <see cref="System.Diagnostics.Stopwatch"/> time (version 10; version 8 added a period per call), never by a
+/// <see cref="TimeProvider"/>, so a fake clock could not drive it.
+/// </para>
+/// <para>
+/// No timer ticks while nobody waits: permits are earned back when a request asks (for the whole periods elapsed), and a
+/// request that has to wait sleeps on the <see cref="TimeProvider"/> until the next one is due. An idle client costs
 /// nothing, and a test's <c>FakeTimeProvider</c> sees every wait as an ordinary delay.
+/// </para>
 /// </remarks>
 internal sealed class RequestBudget : IDisposable
 {
     private readonly object _gate = new();
-    private readonly TokenBucketRateLimiter _bucket;
+    private readonly ConcurrencyLimiter _bucket;
+    private readonly Queue<RateLimitLease> _spent = new();
     private readonly TimeProvider _timeProvider;
     private readonly TimeSpan _period;
     private readonly int _perPeriod;
@@ -44,12 +57,9 @@ internal sealed class RequestBudget : IDisposable
         _timeProvider = timeProvider;
         _period = settings.ReplenishmentPeriod;
         _perPeriod = settings.PermitsPerReplenishment;
-        _bucket = new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
+        _bucket = new ConcurrencyLimiter(new ConcurrencyLimiterOptions
         {
-            TokenLimit = settings.Burst,
-            TokensPerPeriod = settings.PermitsPerReplenishment,
-            ReplenishmentPeriod = settings.ReplenishmentPeriod,
-            AutoReplenishment = false,
+            PermitLimit = settings.Burst,
             QueueLimit = settings.QueueLimit,
             QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
         });
@@ -85,7 +95,7 @@ internal sealed class RequestBudget : IDisposable
         var lease = _bucket.AttemptAcquire(1);
         if (lease.IsAcquired)
         {
-            return lease;
+            return Spend(lease);
         }
 
         lease.Dispose();
@@ -125,7 +135,7 @@ internal sealed class RequestBudget : IDisposable
             return Reject($"{Settings.QueueLimit} requests were already waiting for a permit (RequestBudget.QueueLimit)");
         }
 
-        return lease;
+        return Spend(lease);
     }
 
     /// <summary>
@@ -182,7 +192,29 @@ internal sealed class RequestBudget : IDisposable
         }
     }
 
-    public void Dispose() => _bucket.Dispose();
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            while (_spent.Count > 0)
+            {
+                _spent.Dequeue().Dispose();
+            }
+        }
+
+        _bucket.Dispose();
+    }
+
+    /// <summary>Keeps a permit until time earns it back; the request gets a lease whose disposal returns nothing.</summary>
+    private GrantedLease Spend(RateLimitLease lease)
+    {
+        lock (_gate)
+        {
+            _spent.Enqueue(lease);
+        }
+
+        return GrantedLease.Instance;
+    }
 
     /// <summary>Adds the permits of every whole period elapsed, within the pause and the service's allowance.</summary>
     private void CatchUp()
@@ -203,23 +235,30 @@ internal sealed class RequestBudget : IDisposable
 
             _replenishedUpTo += TimeSpan.FromTicks(periods * _period.Ticks);
 
-            // Beyond a full bucket and the line of waiting requests, more additions change nothing.
-            var useful = ((long)Settings.Burst + QueuedRequests + _perPeriod - 1) / _perPeriod + 1;
-            var limited = now < _allowanceUntil;
-            for (var i = 0L; i < periods && i < useful; i++)
+            // Returning a spent permit grants it to the oldest waiting request, if any; a full bucket stays full. Counted
+            // first, so a permit spent while these are returned waits for its own turn.
+            var returning = Math.Min(periods * _perPeriod, _spent.Count);
+            var windowSpent = false;
+            if (now < _allowanceUntil)
             {
-                if (limited && _allowance < _perPeriod)
+                if (_allowance < returning)
                 {
-                    // The service's window is spent: nothing more until it resets.
-                    PauseUntil(_allowanceUntil);
-                    return;
+                    returning = Math.Max(0, _allowance);
+                    windowSpent = true;
                 }
 
-                _bucket.TryReplenish();
-                if (limited)
-                {
-                    _allowance -= _perPeriod;
-                }
+                _allowance -= returning;
+            }
+
+            for (var i = 0L; i < returning; i++)
+            {
+                _spent.Dequeue().Dispose();
+            }
+
+            if (windowSpent)
+            {
+                // The service's window is spent: nothing more until it resets.
+                PauseUntil(_allowanceUntil);
             }
         }
     }
@@ -241,34 +280,40 @@ internal sealed class RequestBudget : IDisposable
         }
     }
 
-    /// <summary>About how long until a new request would get a permit: the pause, then the line ahead of it.</summary>
+    /// <summary>About how long until a new request would get a permit: the next addition (or the pause's end), then the line ahead of it.</summary>
     private TimeSpan RetryAfter()
     {
         lock (_gate)
         {
             var now = _timeProvider.GetUtcNow();
-            var start = _pausedUntil > now ? _pausedUntil - now : TimeSpan.Zero;
-            var periods = (QueuedRequests + _perPeriod) / _perPeriod;
-            return start + TimeSpan.FromTicks(periods * _period.Ticks);
+            var next = _replenishedUpTo + _period;
+            if (next < _pausedUntil)
+            {
+                next = _pausedUntil;
+            }
+
+            var ahead = QueuedRequests / _perPeriod;
+            var wait = next - now + TimeSpan.FromTicks(ahead * _period.Ticks);
+            return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
         }
     }
 
     private RejectedLease Reject(string reason) => new(reason, RetryAfter());
 
-    // Callers hold _gate.
+    // Callers hold _gate. The drained permits are spent: time earns them back like any other.
     private void Drain(long keep)
     {
         var available = _bucket.GetStatistics()?.CurrentAvailablePermits ?? 0;
-        while (available > keep)
+        for (; available > keep; available--)
         {
-            var take = (int)Math.Min(available - keep, int.MaxValue);
-            using var drained = _bucket.AttemptAcquire(take);
+            var drained = _bucket.AttemptAcquire(1);
             if (!drained.IsAcquired)
             {
+                drained.Dispose();
                 return;
             }
 
-            available = _bucket.GetStatistics()?.CurrentAvailablePermits ?? 0;
+            _spent.Enqueue(drained);
         }
     }
 

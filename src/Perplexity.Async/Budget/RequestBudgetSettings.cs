@@ -17,8 +17,7 @@ internal sealed record RequestBudgetSettings
         QueueLimit = options.QueueLimit;
         MaxQueueTime = options.MaxQueueTime;
 
-        // TryReplenish in manual mode adds TokensPerPeriod per call, whatever the time since the last call: the period
-        // is therefore the time those permits take at the configured rate.
+        // Permits are earned back a whole number at a time: the period is the time those permits take at the rate.
         var perReplenishment = (int)Math.Ceiling(RequestsPerSecond / RequestBudgetDefaults.MaxReplenishmentsPerSecond);
         PermitsPerReplenishment = Math.Max(1, Math.Min(Burst, perReplenishment));
         ReplenishmentPeriod = TimeSpan.FromTicks(Math.Max(1, (long)Math.Round(PermitsPerReplenishment / RequestsPerSecond * TimeSpan.TicksPerSecond)));
@@ -32,10 +31,10 @@ internal sealed record RequestBudgetSettings
 
     public TimeSpan MaxQueueTime { get; }
 
-    /// <summary>The token bucket's <c>TokensPerPeriod</c>.</summary>
+    /// <summary>How many spent permits one period earns back.</summary>
     public int PermitsPerReplenishment { get; }
 
-    /// <summary>The token bucket's <c>ReplenishmentPeriod</c>: <see cref="PermitsPerReplenishment"/> ÷ <see cref="RequestsPerSecond"/>.</summary>
+    /// <summary>The period: <see cref="PermitsPerReplenishment"/> ÷ <see cref="RequestsPerSecond"/>.</summary>
     public TimeSpan ReplenishmentPeriod { get; }
 
     /// <summary>Copies options the client's validator has accepted; null for no budget.</summary>
