@@ -55,7 +55,11 @@ public sealed class ManyRunsColumn : IColumn
 
     public string GetValue(Summary summary, BenchmarkCase benchmarkCase) => GetValue(summary, benchmarkCase, SummaryStyle.Default);
 
-    public string GetValue(Summary summary, BenchmarkCase benchmarkCase, SummaryStyle style) => _value(Measured.Value);
+    /// <remarks>A dry run (one cold iteration, CI's smoke test) skips the extra wait in the host: about a minute and a half.</remarks>
+    public string GetValue(Summary summary, BenchmarkCase benchmarkCase, SummaryStyle style) =>
+        benchmarkCase.Job.Run.RunStrategy == BenchmarkDotNet.Engines.RunStrategy.ColdStart && benchmarkCase.Job.Run.IterationCount == 1
+            ? "(dry)"
+            : _value(Measured.Value);
 
     public bool IsAvailable(Summary summary) => summary.BenchmarksCases.Any(c => c.Descriptor.Type == typeof(ManyRunsBenchmarks));
 
