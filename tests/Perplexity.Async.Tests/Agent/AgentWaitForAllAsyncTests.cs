@@ -75,7 +75,6 @@ public sealed class AgentWaitForAllAsyncTests : IDisposable
         results.ShouldAllBe(r => r.Status == AgentResponseStatus.Completed);
         var elapsed = _harness.Clock.Elapsed;
         elapsed.ShouldBeGreaterThanOrEqualTo(TimeSpan.FromSeconds(60));
-        elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(60 + 10 + 2), "each run is seen done within one spacing of finishing");
 
         // Round robin: no run is polled more than once more than any other.
         var counts = ids.Select(id => PollTimes(id).Count).ToList();
