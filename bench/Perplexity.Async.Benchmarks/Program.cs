@@ -15,6 +15,15 @@ public static class Program
 {
     public static int Main(string[] args)
     {
+        if (args is ["--many-runs"])
+        {
+            // The figures of docs/benchmarks.md's scale table, without BenchmarkDotNet's iterations: one wait, printed.
+            var started = System.Diagnostics.Stopwatch.StartNew();
+            var figures = ManyRunsBenchmarks.MeasureAsync().GetAwaiter().GetResult();
+            Console.WriteLine($"{figures} (real time {started.Elapsed})");
+            return 0;
+        }
+
         var config = DefaultConfig.Instance
             .WithSummaryStyle(SummaryStyle.Default.WithMaxParameterColumnWidth(20));
         var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, config).ToArray();

@@ -1,5 +1,6 @@
 using System;
 using System.Net.Http;
+using Perplexity.Async.Budget;
 using Perplexity.Async.Errors;
 using Perplexity.Async.Transport;
 using Perplexity.Async.Waiting;
@@ -29,6 +30,7 @@ public class PerplexityAsyncClient : IDisposable
 {
     private readonly HttpClient? _ownedHttpClient;
     private readonly PerplexityTransport? _transport;
+    private readonly RequestBudget? _ownedBudget;
 
     /// <summary>Creates a client with an API key and default settings.</summary>
     /// <param name="apiKey">The API key (<c>pplx-…</c>).</param>
@@ -43,7 +45,7 @@ public class PerplexityAsyncClient : IDisposable
     /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
     /// <exception cref="ArgumentException">A setting is invalid; the message names it.</exception>
     public PerplexityAsyncClient(PerplexityAsyncClientOptions options)
-        : this(new ClientSettings(options), DefaultPolling(options), AgentPolling(options), null)
+        : this(new ClientSettings(options), DefaultPolling(options), AgentPolling(options), null, null, null)
     {
     }
 
@@ -66,12 +68,19 @@ public class PerplexityAsyncClient : IDisposable
         BaseAddress = PerplexityAsyncClientOptions.DefaultBaseAddress;
     }
 
-    private PerplexityAsyncClient(PerplexityAsyncClientOptions options, HttpClient httpClient)
-        : this(new ClientSettings(options), DefaultPolling(options), AgentPolling(options), httpClient)
+    /// <summary>For dependency injection: a client whose request budget is the one of every client named <paramref name="name"/>.</summary>
+    internal PerplexityAsyncClient(HttpClient httpClient, PerplexityAsyncClientOptions options, RequestBudgetRegistry budgets, string name)
+        : this(new ClientSettings(options), DefaultPolling(options), AgentPolling(options), httpClient, budgets, name)
     {
     }
 
-    private PerplexityAsyncClient(ClientSettings settings, PollingSettings defaultPolling, PollingSettings agentPolling, HttpClient? httpClient)
+    private PerplexityAsyncClient(PerplexityAsyncClientOptions options, HttpClient httpClient)
+        : this(new ClientSettings(options), DefaultPolling(options), AgentPolling(options), httpClient, null, null)
+    {
+    }
+
+    private PerplexityAsyncClient(
+        ClientSettings settings, PollingSettings defaultPolling, PollingSettings agentPolling, HttpClient? httpClient, RequestBudgetRegistry? budgets, string? name)
     {
         if (httpClient is null)
         {
@@ -80,7 +89,18 @@ public class PerplexityAsyncClient : IDisposable
         }
 
         BaseAddress = settings.BaseAddress;
-        var transport = new PerplexityTransport(httpClient, settings);
+        RequestBudget? budget;
+        if (budgets is not null)
+        {
+            budget = budgets.Get(name!, settings.RequestBudget, settings.TimeProvider);
+        }
+        else
+        {
+            budget = settings.RequestBudget is { } budgetSettings ? new RequestBudget(budgetSettings, settings.TimeProvider) : null;
+            _ownedBudget = budget;
+        }
+
+        var transport = new PerplexityTransport(httpClient, settings, budget);
         _transport = transport;
         var waits = new WaitServices(settings.TimeProvider, settings.Logger, settings.Redactor, defaultPolling);
         var agentWaits = new WaitServices(settings.TimeProvider, settings.Logger, settings.Redactor, agentPolling);
@@ -125,6 +145,7 @@ public class PerplexityAsyncClient : IDisposable
             // First, so a call in flight that the disposal cancels reports the disposal rather than a timeout.
             _transport?.MarkDisposed();
             _ownedHttpClient?.Dispose();
+            _ownedBudget?.Dispose();
         }
     }
 

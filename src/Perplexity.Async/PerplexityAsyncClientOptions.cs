@@ -98,6 +98,16 @@ public class PerplexityAsyncClientOptions
     /// </summary>
     public bool CancelAbandonedRuns { get; set; } = true;
 
+    /// <summary>
+    /// One request budget for every call of this client, retries and polls included: a token bucket of
+    /// <see cref="RequestBudgetOptions.Burst"/> permits gaining <see cref="RequestBudgetOptions.RequestsPerSecond"/> a second,
+    /// which also slows down when the service's <c>x-ratelimit-remaining</c> runs low and stops after a 429 until its
+    /// <c>Retry-After</c>. Defaults to <see langword="null"/>: off. The Agent API limits requests per organisation, shared by
+    /// all its keys (50 a second was observed); set a budget when one process waits on many runs, or when several share
+    /// an organisation. Clients that <c>AddPerplexityAsync</c> registers under one name share one budget.
+    /// </summary>
+    public RequestBudgetOptions? RequestBudget { get; set; }
+
     /// <summary>Tests turn jitter off to pin exact backoff delays; users have no reason to.</summary>
     internal bool UseRetryJitter { get; set; } = true;
 
@@ -112,6 +122,7 @@ public class PerplexityAsyncClientOptions
         builder.Append(", AttemptTimeout = ").Append(AttemptTimeout?.ToString() ?? "(none)");
         builder.Append(", RequestTimeout = ").Append(RequestTimeout?.ToString() ?? "(none)");
         builder.Append(", CancelAbandonedRuns = ").Append(CancelAbandonedRuns);
+        builder.Append(", RequestBudget = ").Append(RequestBudget?.ToString() ?? "(off)");
         return builder.Append(" }").ToString();
     }
 }

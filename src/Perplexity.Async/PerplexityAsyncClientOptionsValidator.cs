@@ -72,6 +72,7 @@ internal sealed class PerplexityAsyncClientOptionsValidator : IValidateOptions<P
         }
 
         RetryOptionsRules.Collect(options, failures);
+        Budget.RequestBudgetRules.Collect(options.RequestBudget, failures);
 
         if (options.MaxResponseContentBytes <= 0)
         {

@@ -75,6 +75,9 @@ public partial class AgentClient
     /// <summary>The client's wait services (clock, logger, redaction, the default polling of runs).</summary>
     internal WaitServices Waits => _waits;
 
+    /// <summary>The client's request budget; null when it has none (or is a mock).</summary>
+    internal Budget.RequestBudget? Budget => _transport?.Budget;
+
     private PerplexityTransport Transport =>
         _transport ?? throw new InvalidOperationException("This client was built for mocking: override the method you call.");
 
@@ -214,6 +217,83 @@ public partial class AgentClient
         var settings = _waits.Resolve(polling, nameof(polling));
         return WaitWatcher.WatchAsync<AgentResponse>(
             (onChange, token) => RunWaitAsync(responseId, settings, onChange, seed: null, token), cancellationToken);
+    }
+
+    /// <summary>Waits until every run is finished, polling with the client's default <see cref="PollingOptions"/>.</summary>
+    /// <inheritdoc cref="WaitForAllAsync(IEnumerable{string}, PollingOptions?, IProgress{AgentResponse}?, CancellationToken)"/>
+    public virtual Task<IReadOnlyList<AgentResponse>> WaitForAllAsync(IEnumerable<string> responseIds, CancellationToken cancellationToken) =>
+        WaitForAllAsync(responseIds, null, null, cancellationToken);
+
+    /// <summary>Waits until every run is finished, polling as <paramref name="polling"/> says.</summary>
+    /// <inheritdoc cref="WaitForAllAsync(IEnumerable{string}, PollingOptions?, IProgress{AgentResponse}?, CancellationToken)"/>
+    public virtual Task<IReadOnlyList<AgentResponse>> WaitForAllAsync(
+        IEnumerable<string> responseIds, PollingOptions? polling, CancellationToken cancellationToken) =>
+        WaitForAllAsync(responseIds, polling, null, cancellationToken);
+
+    /// <summary>
+    /// Waits until every run is finished, in one wait: the runs are polled by id (the Agent API has no list), fairly (the
+    /// run polled longest ago first), with at most 16 polls in flight and no task or timer per run, and within the
+    /// client's <see cref="PerplexityAsyncClientOptions.RequestBudget"/>: each run is polled about every
+    /// max(backoff, pending runs ÷ <see cref="RequestBudgetOptions.RequestsPerSecond"/>). It never cancels a run.
+    /// </summary>
+    /// <remarks>
+    /// <para>
+    /// Without a budget the runs are polled as one run is (the backoff of <paramref name="polling"/>), each in every round:
+    /// 1,000 runs at the 10-second cap are 100 requests a second, twice the observed limit of 50. Set
+    /// <see cref="PerplexityAsyncClientOptions.RequestBudget"/> to wait on many.
+    /// </para>
+    /// <para>
+    /// A failed or cancelled run does not end the wait: it goes on until every run has finished, then throws
+    /// <see cref="PerplexityRunsFailedException"/>, whose <see cref="PerplexityRunsFailedException.Results"/> holds every
+    /// final state and <see cref="PerplexityRunsFailedException.FailedRuns"/> the failed and cancelled ones. A poll that
+    /// fails transiently (408, 429, 5xx, network, the budget refusing a permit) pauses the whole wait, as one wait's failed
+    /// poll does; any other failure ends it. Every exception carries every id (<see cref="PerplexityException.JobIds"/>,
+    /// or <see cref="PerplexityWaitCanceledException.JobIds"/>), and a poll's failure the id of its run
+    /// (<see cref="PerplexityException.JobId"/>). A repeated id is waited for once, and its state appears at each of its positions.
+    /// </para>
+    /// </remarks>
+    /// <param name="responseIds">The runs' ids (<c>resp_…</c>); an empty sequence returns an empty list at once. Read once, before anything is sent.</param>
+    /// <param name="polling">Backoff, jitter and overall timeout; the client's <see cref="PerplexityAsyncClientOptions.Polling"/>,
+    /// or the run defaults (1 s growing to 10 s, with jitter), when null.</param>
+    /// <param name="progress">Told each run's first state seen and then each of its status changes (the final one included),
+    /// once per round, in the order the runs were polled.</param>
+    /// <param name="cancellationToken">Stops the wait, also in the middle of a delay. The runs keep running on the server.</param>
+    /// <returns>The <c>completed</c> and <c>incomplete</c> runs, in the order of <paramref name="responseIds"/>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="responseIds"/> is null.</exception>
+    /// <exception cref="ArgumentException">An id is null, empty, whitespace, a dot segment or too long; the message gives its position.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A setting in <paramref name="polling"/> is invalid; the message names it.</exception>
+    /// <exception cref="PerplexityRunsFailedException">Every run has finished and at least one failed or was cancelled.</exception>
+    /// <exception cref="PerplexityTimeoutException"><see cref="PollingOptions.Timeout"/> ran out; the message counts the finished and pending runs.</exception>
+    /// <exception cref="PerplexityWaitCanceledException"><paramref name="cancellationToken"/> stopped the wait.</exception>
+    /// <exception cref="PerplexityApiException">A poll got a non-transient error (404 for an unknown run: its id is the exception's
+    /// <see cref="PerplexityException.JobId"/>), or too many transient failures in a row.</exception>
+    /// <example>
+    /// <code>
+    /// var ids = new List&lt;string&gt;();
+    /// foreach (var question in questions)
+    /// {
+    ///     ids.Add((await client.Agent.CreateAsync(new AgentRequest { Preset = AgentPreset.Fast, Input = question }, ct)).Id);
+    /// }
+    ///
+    /// try
+    /// {
+    ///     IReadOnlyList&lt;AgentResponse&gt; answers = await client.Agent.WaitForAllAsync(ids, cancellationToken: ct);
+    /// }
+    /// catch (PerplexityRunsFailedException ex)
+    /// {
+    ///     foreach (var failed in ex.FailedRuns) Console.WriteLine($"{failed.Id}: {failed.Status}");
+    /// }
+    /// </code>
+    /// </example>
+    public virtual Task<IReadOnlyList<AgentResponse>> WaitForAllAsync(
+        IEnumerable<string> responseIds,
+        PollingOptions? polling = null,
+        IProgress<AgentResponse>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        var ids = BatchIds.Validate(responseIds, nameof(responseIds), "response ids");
+        var settings = _waits.Resolve(polling, nameof(polling));
+        return AgentBatchWait.WaitAsync(this, ids, settings, progress, cancellationToken);
     }
 
     /// <summary>Creates a run and waits until it is finished, polling with the client's default <see cref="PollingOptions"/>.</summary>

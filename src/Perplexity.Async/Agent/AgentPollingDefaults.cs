@@ -26,6 +26,12 @@ internal static class AgentPollingDefaults
     /// </summary>
     public static readonly TimeSpan AbandonedRunCancelTimeout = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// <c>WaitForAllAsync</c> has at most 16 polls in flight: at a typical 200–300 ms a GET that is 50 to 80 a second, enough
+    /// to use the observed limit of 50 a second; with a request budget the rest wait for their permits in its queue.
+    /// </summary>
+    public const int MaxConcurrentPolls = 16;
+
     /// <summary>The polling of Agent runs when neither the call nor the client sets <see cref="PollingOptions"/>.</summary>
     public static PollingOptions Options() => new() { InitialDelay = InitialDelay, MaxDelay = MaxDelay };
 }

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Perplexity.Async.Budget;
 using Perplexity.Async.Transport;
 
 namespace Perplexity.Async;
@@ -37,6 +38,10 @@ namespace Perplexity.Async;
 /// from another scheme, host or port than the request was sent to (a <see cref="PerplexityProtocolException"/>
 /// naming both), but by then the request (its <c>x-…</c> headers and, after a 307 or 308, its body; .NET drops
 /// <c>Authorization</c>) has reached the other host.
+/// </para>
+/// <para>
+/// Every client of one name shares one request budget (<see cref="PerplexityAsyncClientOptions.RequestBudget"/>), as
+/// the service's limit is shared: clients of other names have their own.
 /// </para>
 /// <para>
 /// The clock is the <see cref="TimeProvider"/> registered in the container, unless the options set one; the
@@ -170,6 +175,7 @@ public static class PerplexityAsyncServiceCollectionExtensions
         options.PostConfigure<IServiceProvider>(FillFromServices).ValidateOnStart();
         services.TryAddEnumerable(
             ServiceDescriptor.Singleton<IValidateOptions<PerplexityAsyncClientOptions>, PerplexityAsyncClientOptionsValidator>());
+        services.TryAddSingleton<RequestBudgetRegistry>();
 
         if (serviceKey is null)
         {
@@ -199,8 +205,13 @@ public static class PerplexityAsyncServiceCollectionExtensions
         options.Bind(configuration);
     }
 
+    // The clients are transient; the budget of their name is the registry's, so they all share it.
     private static PerplexityAsyncClient Create(HttpClient httpClient, IServiceProvider provider, string optionsName) =>
-        new(httpClient, provider.GetRequiredService<IOptionsMonitor<PerplexityAsyncClientOptions>>().Get(optionsName));
+        new(
+            httpClient,
+            provider.GetRequiredService<IOptionsMonitor<PerplexityAsyncClientOptions>>().Get(optionsName),
+            provider.GetRequiredService<RequestBudgetRegistry>(),
+            optionsName);
 
     // Options set in code win; the container fills what they leave at the default.
     private static void FillFromServices(PerplexityAsyncClientOptions options, IServiceProvider provider)

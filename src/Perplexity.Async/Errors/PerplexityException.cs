@@ -21,4 +21,11 @@ public class PerplexityException : Exception
     /// lost. Null for an operation on no job or on many.
     /// </summary>
     public string? JobId { get; internal set; }
+
+    /// <summary>
+    /// The jobs or runs a wait on many (<c>WaitForAllAsync</c>) was about, every id in the order given: every exception
+    /// such a wait throws carries them, so no run that keeps running (and costing) is lost. Null for an operation on one
+    /// job or on none.
+    /// </summary>
+    public System.Collections.Generic.IReadOnlyList<string>? JobIds { get; internal set; }
 }

@@ -32,6 +32,12 @@ public sealed class PerplexityWaitCanceledException : OperationCanceledException
     public string? JobId { get; }
 
     /// <summary>
+    /// The jobs or runs a wait on many (<c>WaitForAllAsync</c>) was about, every id in the order given; null for a wait on one.
+    /// They keep running on the server: wait for them again with these ids.
+    /// </summary>
+    public System.Collections.Generic.IReadOnlyList<string>? JobIds { get; internal init; }
+
+    /// <summary>
     /// Whether the SDK asked the server to cancel the run (<c>client.Agent.RunAsync</c> does when its token stops the
     /// wait, unless <see cref="PerplexityAsyncClientOptions.CancelAbandonedRuns"/> is off) and the cancel request was
     /// accepted or found the run already finished. False when no cancel was asked for, or it failed: then the run may

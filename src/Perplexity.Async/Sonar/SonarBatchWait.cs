@@ -8,6 +8,7 @@ using Polly.Retry;
 using Polly.Timeout;
 using Perplexity.Async.Errors;
 using Perplexity.Async.Transport;
+using Perplexity.Async.Waiting;
 
 namespace Perplexity.Async.Waiting;
 
@@ -30,6 +31,7 @@ internal sealed class SonarBatchWait : IWaitRound
     private readonly PollingSettings _settings;
     private readonly IProgress<AsyncApiChatCompletionsResponse>? _progress;
     private readonly BatchJob[] _jobs;
+    private readonly string[] _ids;
     private readonly Dictionary<string, BatchJob> _byId;
     private readonly List<BatchJob> _toFetch = new();
     private int _pending;
@@ -64,6 +66,7 @@ internal sealed class SonarBatchWait : IWaitRound
         }
 
         _jobs = jobs.ToArray();
+        _ids = requestIds;
         _pending = _jobs.Length;
     }
 
@@ -73,24 +76,8 @@ internal sealed class SonarBatchWait : IWaitRound
     /// </summary>
     /// <exception cref="ArgumentNullException"><paramref name="requestIds"/> is null.</exception>
     /// <exception cref="ArgumentException">An id is null, empty, whitespace, a dot segment or too long; the message gives its position.</exception>
-    public static string[] ValidateIds(IEnumerable<string> requestIds, string parameterName)
-    {
-        if (requestIds is null)
-        {
-            throw new ArgumentNullException(parameterName, "The request ids to wait for are required (an empty list is fine).");
-        }
-
-        var ids = new List<string>(requestIds).ToArray();
-        for (var i = 0; i < ids.Length; i++)
-        {
-            if (RequestIdPath.Problem(ids[i]) is { } problem)
-            {
-                throw new ArgumentException($"{parameterName}[{i}] cannot be waited for: {problem}", parameterName);
-            }
-        }
-
-        return ids;
-    }
+    public static string[] ValidateIds(IEnumerable<string> requestIds, string parameterName) =>
+        BatchIds.Validate(requestIds, parameterName, "request ids");
 
     /// <summary>Waits until every job has finished; returns their envelopes in the order of <paramref name="requestIds"/>.</summary>
     /// <exception cref="PerplexityJobsFailedException">Every job has finished, and at least one of them <c>FAILED</c>.</exception>
@@ -130,6 +117,10 @@ internal sealed class SonarBatchWait : IWaitRound
     public string RouteTemplate => _kind.RouteTemplate;
 
     public string? JobId => _jobs.Length == 1 ? _jobs[0].Id : null;
+
+    public IReadOnlyList<string>? JobIds => _ids;
+
+    public TimeSpan? NextRoundIn => null;
 
 #if NET
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]

@@ -38,6 +38,7 @@ internal sealed class ClientSettings
         AuthorizationHeaderValue = "Bearer " + ApiKey;
         Redactor = new Redactor(ApiKey);
         CancelAbandonedRuns = options.CancelAbandonedRuns;
+        RequestBudget = Budget.RequestBudgetSettings.From(options.RequestBudget);
         TimeProvider = options.TimeProvider;
         MaxResponseContentBytes = options.MaxResponseContentBytes;
         Logger = options.LoggerFactory?.CreateLogger<PerplexityAsyncClient>() ?? (ILogger)NullLogger.Instance;
@@ -74,6 +75,9 @@ internal sealed class ClientSettings
 
     /// <summary>The client's logger; a no-op one when no <see cref="PerplexityAsyncClientOptions.LoggerFactory"/> is set.</summary>
     public ILogger Logger { get; }
+
+    /// <summary>The request budget's settings; null when the client has none.</summary>
+    public Budget.RequestBudgetSettings? RequestBudget { get; }
 
     /// <summary>Whether an Agent run abandoned by its caller's token is cancelled on the server.</summary>
     public bool CancelAbandonedRuns { get; }

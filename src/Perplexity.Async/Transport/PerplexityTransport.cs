@@ -27,14 +27,18 @@ internal sealed class PerplexityTransport
     private volatile bool _disposed;
     private readonly TransportResilience _resilience;
 
-    public PerplexityTransport(HttpClient httpClient, ClientSettings settings)
+    public PerplexityTransport(HttpClient httpClient, ClientSettings settings, Budget.RequestBudget? budget = null)
     {
         _httpClient = httpClient;
         Settings = settings;
-        _resilience = new TransportResilience(settings.Retry, settings.TimeProvider, settings.Logger, settings.Redactor);
+        Budget = budget;
+        _resilience = new TransportResilience(settings.Retry, settings.TimeProvider, settings.Logger, settings.Redactor, budget);
     }
 
     public ClientSettings Settings { get; }
+
+    /// <summary>The client's request budget (shared by the clients of one name under dependency injection); null when off.</summary>
+    public Budget.RequestBudget? Budget { get; }
 
     /// <summary>
     /// Sends a call under the client's retries and timeouts: attempts are retried while transient, and the whole
@@ -175,6 +179,8 @@ internal sealed class PerplexityTransport
             throw HandlerFailure.Wrap(ex, request.Method.Method, request.RouteTemplate, request.RedactedRequestId(Settings.Redactor), Settings.Redactor);
         }
 
+        // Every attempt's answer tells the budget how much of the service's window is left (and a 429, to stop).
+        Budget?.Observe(response);
         RefuseRedirectElsewhere(response, sentTo);
         return response;
     }

@@ -10,7 +10,8 @@ namespace Perplexity.Async.Transport;
 /// <summary>
 /// The one rule of what is worth another try, for transport retries (judging an attempt's response) and for waits
 /// (judging the exception a poll ended with) alike: 408, 409, 429 and 5xx, connection failures and timeouts, and a
-/// caller's own resilience handler refusing to send for now (circuit open, rate limited); a server's
+/// caller's own resilience handler refusing to send for now (circuit open, rate limited), the client's own request budget
+/// refusing a permit (nothing was sent); a server's
 /// <c>x-should-retry: true|false</c> overrides the status.
 /// </summary>
 /// <remarks>
@@ -62,6 +63,7 @@ internal static class TransientRule
         return exception switch
         {
             PerplexityEndpointRetiredException => false,
+            PerplexityRequestBudgetExceededException => true,
             PerplexityApiException api => api.Details.ShouldRetry ?? IsTransientStatus((int)api.StatusCode),
             PerplexityConnectionException or PerplexityTimeoutException or TimeoutRejectedException => true,
             PerplexityHandlerException handler => handler.IsRejection,

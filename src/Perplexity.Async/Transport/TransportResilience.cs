@@ -4,9 +4,12 @@ using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
+using System.Threading.RateLimiting;
+using Perplexity.Async.Budget;
 using Perplexity.Async.Diagnostics;
 using Perplexity.Async.Errors;
 using Polly;
+using Polly.RateLimiting;
 using Polly.Retry;
 using Polly.Timeout;
 
@@ -15,7 +18,8 @@ namespace Perplexity.Async.Transport;
 /// <summary>
 /// The Polly pipelines around every HTTP call of a client, built once from its settings: an overall timeout around
 /// the whole call (retries and body included), and inside it retries of transient failures, each attempt under its
-/// own timeout. All time comes from the client's <see cref="TimeProvider"/>.
+/// own timeout. All time comes from the client's <see cref="TimeProvider"/>. With a request budget, every attempt first
+/// takes a permit from it (Polly's rate limiter strategy between the retries and the attempt timeout), so retries pay too.
 /// </summary>
 /// <remarks>
 /// Retries follow the official SDKs: 408, 409, 429, 5xx, timeouts and connection errors; an
@@ -28,13 +32,14 @@ namespace Perplexity.Async.Transport;
 internal sealed class TransportResilience
 {
     private static readonly ResiliencePropertyKey<PerplexityRequest> RequestKey = new("Perplexity.Async.Request");
+    private static readonly ResiliencePropertyKey<string> RejectionKey = new("Perplexity.Async.BudgetRejection");
 
     private readonly int _maxRetries;
     private readonly ResiliencePipeline _wholeCall;
     private readonly ResiliencePipeline<HttpResponseMessage> _retryingAttempts;
     private readonly ResiliencePipeline<HttpResponseMessage> _singleAttempt;
 
-    public TransportResilience(RetrySettings settings, TimeProvider timeProvider, ILogger logger, Redactor redactor)
+    public TransportResilience(RetrySettings settings, TimeProvider timeProvider, ILogger logger, Redactor redactor, RequestBudget? budget)
     {
         _maxRetries = settings.MaxRetries;
 
@@ -45,8 +50,8 @@ internal sealed class TransportResilience
         }
 
         _wholeCall = whole.Build();
-        _singleAttempt = BuildAttempts(settings, timeProvider, retry: false, logger, redactor);
-        _retryingAttempts = settings.MaxRetries > 0 ? BuildAttempts(settings, timeProvider, retry: true, logger, redactor) : _singleAttempt;
+        _singleAttempt = BuildAttempts(settings, timeProvider, retry: false, logger, redactor, budget);
+        _retryingAttempts = settings.MaxRetries > 0 ? BuildAttempts(settings, timeProvider, retry: true, logger, redactor, budget) : _singleAttempt;
     }
 
     /// <summary>Runs a whole call (send, retries, reading the body) under the request timeout.</summary>
@@ -103,13 +108,23 @@ internal sealed class TransportResilience
                 ex.Timeout,
                 innerException: ex);
         }
+        catch (RateLimiterRejectedException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Only the client's own budget throws this here: a handler's rejection is wrapped inside the attempt.
+            var why = context.Properties.TryGetValue(RejectionKey, out var reason) ? reason : "no permit was free";
+            throw new PerplexityRequestBudgetExceededException(
+                $"{request.Method.Method} {request.RouteTemplate} was not sent: the client's request budget refused it ({why}). Nothing reached the server.",
+                ex.RetryAfter,
+                ex);
+        }
         finally
         {
             ResilienceContextPool.Shared.Return(context);
         }
     }
 
-    private static ResiliencePipeline<HttpResponseMessage> BuildAttempts(RetrySettings settings, TimeProvider timeProvider, bool retry, ILogger logger, Redactor redactor)
+    private static ResiliencePipeline<HttpResponseMessage> BuildAttempts(
+        RetrySettings settings, TimeProvider timeProvider, bool retry, ILogger logger, Redactor redactor, RequestBudget? budget)
     {
         var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = timeProvider };
         if (retry)
@@ -143,6 +158,26 @@ internal sealed class TransportResilience
                     }
 
                     return extra > TimeSpan.Zero ? new ValueTask(TimeProviderDelay.Wait(timeProvider, extra, args.Context.CancellationToken)) : default;
+                },
+            });
+        }
+
+        if (budget is not null)
+        {
+            // Inside the retries, so every attempt pays; outside the attempt timeout, so waiting for a permit is not
+            // counted as the server being slow (MaxQueueTime bounds it).
+            builder.AddRateLimiter(new RateLimiterStrategyOptions
+            {
+                Name = "RequestBudget",
+                RateLimiter = args => budget.AcquireAsync(args.Context.CancellationToken),
+                OnRejected = static args =>
+                {
+                    if (args.Lease.TryGetMetadata(MetadataName.ReasonPhrase, out var reason) && reason is not null)
+                    {
+                        args.Context.Properties.Set(RejectionKey, reason);
+                    }
+
+                    return default;
                 },
             });
         }

@@ -20,6 +20,15 @@ internal interface IWaitRound
     /// <summary>The job or run the wait is about, stamped on every exception the wait throws; null for a wait on many.</summary>
     string? JobId { get; }
 
+    /// <summary>The jobs or runs a wait on many is about, in the order given, stamped on every exception it throws; null for a wait on one.</summary>
+    System.Collections.Generic.IReadOnlyList<string>? JobIds { get; }
+
+    /// <summary>
+    /// After a round that did not end the wait: how long until the next round has work (a wait on many whose runs are not
+    /// due yet). The pause is then max(backoff, this). Null to pause for the backoff alone.
+    /// </summary>
+    TimeSpan? NextRoundIn { get; }
+
     /// <summary>Runs one round. Returns true when the wait is over (the job is terminal), false for another round.</summary>
     /// <param name="diagnostics">The wait's telemetry: count each request as a poll, report status changes and the end.</param>
     /// <param name="cancellationToken">The caller's token.</param>

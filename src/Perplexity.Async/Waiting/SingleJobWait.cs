@@ -48,6 +48,10 @@ internal sealed class SingleJobWait<TState> : IWaitRound
 
     public string? JobId => _jobId;
 
+    public System.Collections.Generic.IReadOnlyList<string>? JobIds => null;
+
+    public TimeSpan? NextRoundIn => null;
+
 #if NET
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
 #endif

@@ -39,7 +39,7 @@ internal static class WaitEngine
         {
             await RunRoundsAsync(round, settings, services, diagnostics, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (Stamp(ex, round.JobId) || diagnostics.Failed(ex))
+        catch (Exception ex) when (Stamp(ex, round.JobId, round.JobIds) || diagnostics.Failed(ex))
         {
             // Never entered: the filters stamp the job id and record the failure, so the exception keeps its stack.
             throw;
@@ -68,7 +68,7 @@ internal static class WaitEngine
         }
         catch (OperationCanceledException ex) when (cancellationToken.IsCancellationRequested && ex is not PerplexityWaitCanceledException)
         {
-            throw new PerplexityWaitCanceledException(round.JobId, services.Redactor, ex, cancellationToken);
+            throw new PerplexityWaitCanceledException(round.JobId, services.Redactor, ex, cancellationToken) { JobIds = round.JobIds };
         }
         finally
         {
@@ -93,7 +93,7 @@ internal static class WaitEngine
             Delay = settings.InitialDelay,
             MaxDelay = settings.MaxDelay,
             UseJitter = settings.UseJitter,
-            OnRetry = args => HonourRetryAfterAsync(args, timeProvider),
+            OnRetry = args => HonourRetryAfterAsync(args, timeProvider, run.NextRoundIn),
         };
         if (settings.Randomizer is { } randomizer)
         {
@@ -137,12 +137,23 @@ internal static class WaitEngine
     /// Polly 8 does not tell a delay generator the delay it computed, so a longer <c>Retry-After</c> is honoured here:
     /// this runs just before Polly's own delay and waits the difference.
     /// </summary>
-    private static ValueTask HonourRetryAfterAsync(OnRetryArguments<bool> args, TimeProvider timeProvider)
+    /// <remarks>A round that did not fail but has no work before <paramref name="nextRoundIn"/> (a wait on many runs, none due
+    /// yet) extends the pause the same way: max(backoff, time until the next run is due).</remarks>
+    private static ValueTask HonourRetryAfterAsync(OnRetryArguments<bool> args, TimeProvider timeProvider, TimeSpan? nextRoundIn)
     {
+        if (args.Outcome.Exception is null)
+        {
+            var until = nextRoundIn is { } due && due > args.RetryDelay ? due - args.RetryDelay : TimeSpan.Zero;
+            return until > TimeSpan.Zero
+                ? new ValueTask(TimeProviderDelay.Wait(timeProvider, until, args.Context.CancellationToken))
+                : default;
+        }
+
         var retryAfter = args.Outcome.Exception switch
         {
             PerplexityApiException api => api.RetryAfter,
             PerplexityHandlerException handler => handler.RetryAfter,
+            PerplexityRequestBudgetExceededException budget => budget.RetryAfter,
             _ => null,
         };
         var extra = RetryAfterRule.ExtraDelay(retryAfter, args.RetryDelay);
@@ -151,11 +162,16 @@ internal static class WaitEngine
             : default;
     }
 
-    private static bool Stamp(Exception exception, string? jobId)
+    private static bool Stamp(Exception exception, string? jobId, System.Collections.Generic.IReadOnlyList<string>? jobIds)
     {
         if (jobId is not null && exception is PerplexityException { JobId: null } perplexity)
         {
             perplexity.JobId = jobId;
+        }
+
+        if (jobIds is not null && exception is PerplexityException { JobIds: null } many)
+        {
+            many.JobIds = jobIds;
         }
 
         return false;
@@ -169,6 +185,9 @@ internal static class WaitEngine
         private readonly WaitDiagnostics _diagnostics;
         private int _consecutiveFailures;
         private bool _restart;
+
+        /// <summary>The round's own estimate of when it next has work (null: the backoff alone).</summary>
+        public TimeSpan? NextRoundIn => _round.NextRoundIn;
 
         public Run(IWaitRound round, PollingSettings settings, WaitDiagnostics diagnostics)
         {

@@ -40,7 +40,7 @@ public sealed class PerplexityAsyncClientOptionsTests
 
         text.ShouldNotContain("pplx-secret-0123456789");
         text.ShouldNotContain("secret");
-        text.ShouldBe("PerplexityAsyncClientOptions { ApiKey = (set), BaseAddress = https://proxy.example.com/perplexity/, MaxResponseContentBytes = 1234, MaxRetries = 2, AttemptTimeout = (none), RequestTimeout = 00:15:00, CancelAbandonedRuns = True }");
+        text.ShouldBe("PerplexityAsyncClientOptions { ApiKey = (set), BaseAddress = https://proxy.example.com/perplexity/, MaxResponseContentBytes = 1234, MaxRetries = 2, AttemptTimeout = (none), RequestTimeout = 00:15:00, CancelAbandonedRuns = True, RequestBudget = (off) }");
     }
 
     [Theory]

@@ -88,14 +88,20 @@ internal sealed class TestClock : FakeTimeProvider
     }
 
     /// <summary>Advances time timer by timer until <paramref name="task"/> completes, then returns its result.</summary>
-    public async Task<T> DriveAsync<T>(Task<T> task, int maxSteps = 1000)
+    public async Task<T> DriveAsync<T>(Task<T> task, int maxSteps = 1000, TimeSpan? minStep = null, Func<Task>? beforeStep = null)
     {
-        await DriveAsync((Task)task, maxSteps);
+        await DriveAsync((Task)task, maxSteps, minStep, beforeStep);
         return await task;
     }
 
     /// <summary>Advances time timer by timer until <paramref name="task"/> completes (it may fault; await it after).</summary>
-    public async Task DriveAsync(Task task, int maxSteps = 1000)
+    /// <param name="task">The code under test.</param>
+    /// <param name="maxSteps">The most steps before giving up.</param>
+    /// <param name="minStep">When set, each step moves at least this far (past every timer due by then, in order): coarser,
+    /// and far fewer steps, for long waits on a virtual clock (the benchmarks').</param>
+    /// <param name="beforeStep">When set, awaited before each step once the code is settled: the benchmarks give the
+    /// thread pool a moment there, so work that a step released (many callers at once) is done before time moves on.</param>
+    public async Task DriveAsync(Task task, int maxSteps = 1000, TimeSpan? minStep = null, Func<Task>? beforeStep = null)
     {
         _ = task.ContinueWith(_ => _signal.Release(), TaskScheduler.Default);
         lock (_gate)
@@ -112,6 +118,16 @@ internal sealed class TestClock : FakeTimeProvider
                 return;
             }
 
+            if (beforeStep is not null)
+            {
+                await beforeStep();
+                await WaitUntilSettledAsync(task);
+                if (task.IsCompleted)
+                {
+                    return;
+                }
+            }
+
             if (step == maxSteps)
             {
                 throw new InvalidOperationException($"The task did not complete within {maxSteps} timer steps ({Elapsed} of fake time).");
@@ -126,6 +142,11 @@ internal sealed class TestClock : FakeTimeProvider
             }
 
             var now = GetUtcNow();
+            if (minStep is { } least && next < now + least)
+            {
+                next = now + least;
+            }
+
             Advance(next > now ? next - now : TimeSpan.Zero);
         }
     }
