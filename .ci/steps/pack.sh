@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Packs the NuGet packages and inspects them: README, license, repository, symbols, both target frameworks.
+# Packs the NuGet packages and inspects them: README, license, repository, symbols, every target framework.
 set -euo pipefail
 out=artifacts/packages
 rm -rf "$out"
@@ -17,9 +17,10 @@ for id in Perplexity.Async Perplexity.Async.Testing Perplexity.Async.Extensions.
   files=$(unzip -Z1 "$nupkg")
   nuspec=$(unzip -p "$nupkg" "$id.nuspec")
   check "$id: README.md inside" 'grep -qx "README.md" <<<"$files"'
-  check "$id: net10.0 assembly" 'grep -qx "lib/net10.0/$id.dll" <<<"$files"'
-  check "$id: netstandard2.0 assembly" 'grep -qx "lib/netstandard2.0/$id.dll" <<<"$files"'
-  check "$id: XML docs" 'grep -qx "lib/net10.0/$id.xml" <<<"$files"'
+  for tfm in net10.0 net8.0 netstandard2.0; do
+    check "$id: $tfm assembly" 'grep -qx "lib/$tfm/$id.dll" <<<"$files"'
+    check "$id: $tfm XML docs" 'grep -qx "lib/$tfm/$id.xml" <<<"$files"'
+  done
   check "$id: license expression" 'grep -q "<license type=\"expression\">MIT</license>" <<<"$nuspec"'
   check "$id: readme metadata" 'grep -q "<readme>README.md</readme>" <<<"$nuspec"'
   check "$id: repository with commit" 'grep -q "<repository type=\"git\" url=\"https://[^\"]*\".* commit=\"[0-9a-f]\{40\}\"" <<<"$nuspec"'
@@ -27,7 +28,9 @@ for id in Perplexity.Async Perplexity.Async.Testing Perplexity.Async.Extensions.
   check "$id: tags" 'grep -q "<tags>.*perplexity" <<<"$nuspec"'
   if [ -n "$snupkg" ]; then
     symbols=$(unzip -Z1 "$snupkg")
-    check "$id: portable PDB in symbols" 'grep -qx "lib/net10.0/$id.pdb" <<<"$symbols"'
+    for tfm in net10.0 net8.0 netstandard2.0; do
+      check "$id: $tfm portable PDB in symbols" 'grep -qx "lib/$tfm/$id.pdb" <<<"$symbols"'
+    done
   fi
 done
 echo "packages:"; ls -1 "$out"
