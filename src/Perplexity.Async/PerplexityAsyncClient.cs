@@ -1,5 +1,6 @@
 using System;
 using System.Net.Http;
+using Perplexity.Async.DependencyInjection;
 using Perplexity.Async.Errors;
 using Perplexity.Async.Transport;
 using Perplexity.Async.Waiting;
@@ -71,6 +72,12 @@ public class PerplexityAsyncClient : IDisposable
     {
     }
 
+    /// <summary>The client <c>AddPerplexityAsync</c> creates: its messages name the registration.</summary>
+    internal PerplexityAsyncClient(HttpClient httpClient, PerplexityAsyncClientOptions options, ClientRegistration registration)
+        : this(new ClientSettings(options, registration), DefaultPolling(options), AgentPolling(options), httpClient)
+    {
+    }
+
     private PerplexityAsyncClient(ClientSettings settings, PollingSettings defaultPolling, PollingSettings agentPolling, HttpClient? httpClient)
     {
         if (httpClient is null)
@@ -137,7 +144,10 @@ public class PerplexityAsyncClient : IDisposable
 
     private static string RequireKey(string apiKey) =>
         string.IsNullOrWhiteSpace(apiKey)
-            ? throw new ArgumentException("An API key is required; it is null, empty or whitespace.", nameof(apiKey))
+            ? throw new ArgumentException(
+                "An API key is required; it is null, empty or whitespace. Pass your key (pplx-…), or create the client with "
+                + $"new PerplexityAsyncClient(new PerplexityAsyncClientOptions()) to read it from the {PerplexityAsyncClientOptions.ApiKeyEnvironmentVariable} environment variable.",
+                nameof(apiKey))
             : apiKey;
 
     // No redirects (PrimaryHandler). Deep research answers can take a while to stream; timeouts are the SDK's own, per request.
