@@ -67,7 +67,10 @@ cat >"$work/nuget.config" <<XML
 </configuration>
 XML
 echo "== new net8.0 console project in $app"
-dotnet new console --framework net8.0 --output "$app" --name QuickStart >"$work/new.log" 2>&1 || { cat "$work/new.log" >&2; exit 1; }
+# The .NET 10 SDK's template offers net10.0 only: retarget the new project, as a .NET 8 user's SDK would create it.
+dotnet new console --output "$app" --name QuickStart >"$work/new.log" 2>&1 || { cat "$work/new.log" >&2; exit 1; }
+sed -i -E 's#<TargetFramework>net[0-9.]+</TargetFramework>#<TargetFramework>net8.0</TargetFramework>#' "$app/QuickStart.csproj"
+grep -q "<TargetFramework>net8.0</TargetFramework>" "$app/QuickStart.csproj" || { echo "consume: could not retarget to net8.0" >&2; exit 1; }
 cp "$snippet" "$app/Program.cs"
 (
   cd "$app"
