@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Packs the NuGet packages and inspects them: README, license, repository, symbols, both target frameworks.
+# Packs the NuGet packages and inspects them: README, license, repository, symbols, every target framework.
 set -euo pipefail
 out=artifacts/packages
 rm -rf "$out"
@@ -17,17 +17,29 @@ for id in Perplexity.Async Perplexity.Async.Testing Perplexity.Async.Extensions.
   files=$(unzip -Z1 "$nupkg")
   nuspec=$(unzip -p "$nupkg" "$id.nuspec")
   check "$id: README.md inside" 'grep -qx "README.md" <<<"$files"'
-  check "$id: net10.0 assembly" 'grep -qx "lib/net10.0/$id.dll" <<<"$files"'
-  check "$id: netstandard2.0 assembly" 'grep -qx "lib/netstandard2.0/$id.dll" <<<"$files"'
-  check "$id: XML docs" 'grep -qx "lib/net10.0/$id.xml" <<<"$files"'
+  readme=$(unzip -p "$nupkg" README.md 2>/dev/null || true)
+  # The gallery shows the README on its own: a relative link there is a broken link.
+  check "$id: README has no relative links" '! grep -Eq "\]\((\.|/|[A-Za-z0-9_-]+(/|\.md))" <<<"$readme"'
+  check "$id: README is the package's own" 'grep -q "^# $id\$" <<<"$readme"'
+  check "$id: icon" 'grep -qx "icon.png" <<<"$files" && grep -q "<icon>icon.png</icon>" <<<"$nuspec"'
+  for tfm in net10.0 net8.0 netstandard2.0; do
+    check "$id: $tfm assembly" 'grep -qx "lib/$tfm/$id.dll" <<<"$files"'
+    check "$id: $tfm XML docs" 'grep -qx "lib/$tfm/$id.xml" <<<"$files"'
+  done
   check "$id: license expression" 'grep -q "<license type=\"expression\">MIT</license>" <<<"$nuspec"'
   check "$id: readme metadata" 'grep -q "<readme>README.md</readme>" <<<"$nuspec"'
   check "$id: repository with commit" 'grep -q "<repository type=\"git\" url=\"https://[^\"]*\".* commit=\"[0-9a-f]\{40\}\"" <<<"$nuspec"'
-  check "$id: release notes" 'grep -q "<releaseNotes>" <<<"$nuspec"'
+  check "$id: release notes of this version only" 'grep -q "<releaseNotes>$id [0-9]" <<<"$nuspec" && ! grep -q "All notable changes" <<<"$nuspec"'
   check "$id: tags" 'grep -q "<tags>.*perplexity" <<<"$nuspec"'
   if [ -n "$snupkg" ]; then
     symbols=$(unzip -Z1 "$snupkg")
-    check "$id: portable PDB in symbols" 'grep -qx "lib/net10.0/$id.pdb" <<<"$symbols"'
+    for tfm in net10.0 net8.0 netstandard2.0; do
+      check "$id: $tfm portable PDB in symbols" 'grep -qx "lib/$tfm/$id.pdb" <<<"$symbols"'
+      # The source link is a JSON blob in the portable PDB ({"documents":{"/path/*":"https://…/*"}}); without a
+      # repository URL it is missing or empty. `dotnet sourcelink test` would fetch every file: not offline.
+      sourcelink=$(unzip -p "$snupkg" "lib/$tfm/$id.pdb" | grep -aoE '\{"documents":\{[^}]*\}\}' | head -n 1 || true)
+      check "$id: $tfm PDB has a source link to the repository" 'grep -q "\"https://raw.githubusercontent.com/perplexity-async/perplexity-async-dotnet/[0-9a-f]\{40\}/" <<<"$sourcelink"'
+    done
   fi
 done
 echo "packages:"; ls -1 "$out"

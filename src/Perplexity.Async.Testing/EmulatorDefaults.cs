@@ -88,4 +88,13 @@ internal static class EmulatorDefaults
     /// the documented equivalent of <c>sonar-deep-research</c>.
     /// </summary>
     public const string AgentPreset = "medium";
+
+    /// <summary>
+    /// How long <c>RunUntilCompletedAsync</c> waits, in real time, for the code to end or start a timer before it
+    /// gives up: 15 seconds, far above what in-memory calls take even on a loaded machine.
+    /// </summary>
+    public static readonly TimeSpan DriveRealTimeLimit = TimeSpan.FromSeconds(15);
+
+    /// <summary>The most timer steps <c>RunUntilCompletedAsync</c> takes: 10,000, far more than any wait's polls.</summary>
+    public const int DriveMaxSteps = 10_000;
 }

@@ -113,8 +113,8 @@ public sealed class PerplexityEmulator : HttpMessageHandler
         _faultApplier = new FaultApplier(_settings.TimeProvider, _agentDispatcher, DispatchAsync);
     }
 
-    /// <summary>The clock jobs move on.</summary>
-    public TimeProvider TimeProvider => _settings.TimeProvider;
+    /// <summary>The clock jobs move on: the one the options gave.</summary>
+    public TimeProvider TimeProvider => _settings.UserTimeProvider;
 
     /// <summary>The address the emulator serves, ending with <c>/</c>; <see cref="CreateClient"/> points clients at it.</summary>
     public Uri BaseAddress => _settings.BaseAddress;
@@ -228,20 +228,120 @@ public sealed class PerplexityEmulator : HttpMessageHandler
     /// emulator usable.
     /// </summary>
     /// <param name="options">
-    /// The client's settings, used as given. When null: the API key the emulator accepts (or <c>pplx-emulator</c>),
-    /// <see cref="BaseAddress"/> and the emulator's <see cref="TimeProvider"/>, so a fake clock drives both.
+    /// The client's settings, copied (the object is not changed). What they leave unset comes from the emulator: the
+    /// API key (null or blank: the key the emulator accepts, or <c>pplx-emulator</c>), the base address (the default
+    /// <see cref="PerplexityAsyncClientOptions.DefaultBaseAddress"/>: the emulator's <see cref="BaseAddress"/>) and the
+    /// clock (<see cref="TimeProvider.System"/>: the emulator's <see cref="TimeProvider"/>, so a fake clock drives both).
+    /// When null, all three come from the emulator.
     /// </param>
     /// <exception cref="ArgumentException">A setting in <paramref name="options"/> is invalid.</exception>
     public PerplexityAsyncClient CreateClient(PerplexityAsyncClientOptions? options = null)
     {
-        options ??= new PerplexityAsyncClientOptions
+        var settings = options?.Copy() ?? new PerplexityAsyncClientOptions();
+        if (string.IsNullOrWhiteSpace(settings.ApiKey))
         {
-            ApiKey = _settings.ApiKey ?? EmulatorDefaults.ApiKey,
-            BaseAddress = BaseAddress,
-            TimeProvider = TimeProvider,
-        };
-        return new PerplexityAsyncClient(CreateHttpClient(), options);
+            settings.ApiKey = _settings.ApiKey ?? EmulatorDefaults.ApiKey;
+        }
+
+        if (settings.BaseAddress is null || settings.BaseAddress == PerplexityAsyncClientOptions.DefaultBaseAddress)
+        {
+            settings.BaseAddress = BaseAddress;
+        }
+
+        // The emulator's own clock, tracked, so RunUntilCompletedAsync sees the client's delays.
+        if (settings.TimeProvider is null || ReferenceEquals(settings.TimeProvider, TimeProvider.System)
+            || ReferenceEquals(settings.TimeProvider, _settings.UserTimeProvider))
+        {
+            settings.TimeProvider = _settings.TimeProvider;
+        }
+
+        return new PerplexityAsyncClient(CreateHttpClient(), settings);
     }
+
+#if NET
+    /// <summary>
+    /// Drives <paramref name="task"/> (a wait, a run, a watch or a stream on a client from <see cref="CreateClient"/>)
+    /// to its end on the emulator's <c>FakeTimeProvider</c> and returns its result: whenever the code is blocked on a
+    /// delay, the clock moves exactly to the earliest pending timer, so polls, backoff, queued and running phases pass
+    /// in the order the code asked for them, and a test needs no loop of its own.
+    /// </summary>
+    /// <typeparam name="T">The task's result.</typeparam>
+    /// <param name="task">The call to drive, started but not awaited.</param>
+    /// <param name="cancellationToken">Stops driving (the task itself is not cancelled).</param>
+    /// <returns>The task's result; its exception, when it fails.</returns>
+    /// <exception cref="InvalidOperationException">
+    /// The emulator's clock is not a <c>FakeTimeProvider</c>, or the task did not end within 10,000 timer steps.
+    /// </exception>
+    /// <exception cref="TimeoutException">
+    /// For 15 seconds of real time the code neither ended nor started a timer on the emulator's clock (it waits on
+    /// something else: another clock, or a client not created by <see cref="CreateClient"/>).
+    /// </exception>
+    /// <example>
+    /// <code>
+    /// var time = new FakeTimeProvider();
+    /// var emulator = new PerplexityEmulator(time);
+    /// using var client = emulator.CreateClient();
+    /// AgentResponse done = await emulator.RunUntilCompletedAsync(
+    ///     client.Agent.RunAsync(new AgentRequest { Preset = AgentPreset.Fast, Input = "Why is the sky blue?" }, CancellationToken.None),
+    ///     CancellationToken.None);
+    /// </code>
+    /// </example>
+    public async Task<T> RunUntilCompletedAsync<T>(Task<T> task, CancellationToken cancellationToken)
+    {
+        await DriveAsync(task, cancellationToken).ConfigureAwait(false);
+        return await task.ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Drives <paramref name="task"/> to its end on the emulator's <c>FakeTimeProvider</c>, as
+    /// <see cref="RunUntilCompletedAsync{T}(Task{T}, CancellationToken)"/> does, for a task without a result.
+    /// </summary>
+    /// <param name="task">The call to drive, started but not awaited.</param>
+    /// <param name="cancellationToken">Stops driving (the task itself is not cancelled).</param>
+    /// <returns>A task that ends as <paramref name="task"/> does.</returns>
+    /// <exception cref="InvalidOperationException">The emulator's clock is not a <c>FakeTimeProvider</c>, or too many steps.</exception>
+    /// <exception cref="TimeoutException">The code waits on something other than the emulator's clock.</exception>
+    public async Task RunUntilCompletedAsync(Task task, CancellationToken cancellationToken)
+    {
+        await DriveAsync(task, cancellationToken).ConfigureAwait(false);
+        await task.ConfigureAwait(false);
+    }
+
+    private async Task DriveAsync(Task task, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        var fake = _settings.UserTimeProvider as Microsoft.Extensions.Time.Testing.FakeTimeProvider
+            ?? throw new InvalidOperationException(
+                $"RunUntilCompletedAsync moves a FakeTimeProvider, and this emulator runs on {_settings.UserTimeProvider.GetType().Name}: "
+                + "create it with new PerplexityEmulator(new FakeTimeProvider()).");
+        var clock = _settings.TimeProvider;
+        clock.Watch(task);
+        for (var step = 0; ; step++)
+        {
+            if (!await clock.WaitUntilSettledAsync(task, EmulatorDefaults.DriveRealTimeLimit, cancellationToken).ConfigureAwait(false))
+            {
+                throw new TimeoutException(
+                    $"The task neither ended nor started a timer on the emulator's clock within {EmulatorDefaults.DriveRealTimeLimit.TotalSeconds:0} s "
+                    + "of real time: it waits on something else (another clock, or a client not created by CreateClient).");
+            }
+
+            if (task.IsCompleted)
+            {
+                return;
+            }
+
+            if (step == EmulatorDefaults.DriveMaxSteps)
+            {
+                throw new InvalidOperationException($"The task did not end within {EmulatorDefaults.DriveMaxSteps} timer steps.");
+            }
+
+            var next = clock.TakeStep()
+                ?? throw new InvalidOperationException("The task is blocked, but no timer on the emulator's clock is pending: nothing can move it.");
+            var now = fake.GetUtcNow();
+            fake.Advance(next > now ? next - now : TimeSpan.Zero);
+        }
+    }
+#endif
 
     /// <summary>
     /// Creates an <see cref="HttpClient"/> over this emulator, with <see cref="BaseAddress"/> and no timeout of its
@@ -269,6 +369,8 @@ public sealed class PerplexityEmulator : HttpMessageHandler
         {
             _requests.Add(recorded);
         }
+
+        _settings.TimeProvider.MarkEvent();
 
         var response = Faults.TakeFor(request.Method) is { } fault
             ? await _faultApplier.ApplyAsync(fault, request, body, cancellationToken).ConfigureAwait(false)

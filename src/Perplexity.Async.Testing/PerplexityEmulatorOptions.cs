@@ -136,4 +136,14 @@ public class PerplexityEmulatorOptions
 
     /// <summary>The largest Agent create body, in bytes (UTF-8); a larger one answers 413 <c>payload_too_large</c>. Defaults to 32 MiB.</summary>
     public long AgentMaxRequestBodyBytes { get; set; } = EmulatorDefaults.AgentMaxRequestBodyBytes;
+
+    /// <summary>
+    /// Checks creates as the API does: on the Agent routes, models and presets against the catalogue and the documented
+    /// parameter ranges and values (<c>temperature</c>, <c>top_p</c>, <c>max_output_tokens</c>, <c>reasoning.effort</c>,
+    /// …), answered with the API's 400; on the legacy routes, the documented Sonar models and parameter ranges, answered
+    /// with FastAPI's 422. Defaults to <see langword="true"/>, so a test catches a typo in a model name before the live
+    /// API does; set it to <see langword="false"/> to accept any model (priced at zero) and any value. The request's
+    /// shape (JSON, required fields, unknown Agent fields) is checked either way.
+    /// </summary>
+    public bool ValidateRequests { get; set; } = true;
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Net.Http;
 using Perplexity.Async.Budget;
+using Perplexity.Async.DependencyInjection;
 using Perplexity.Async.Errors;
 using Perplexity.Async.Transport;
 using Perplexity.Async.Waiting;
@@ -68,9 +69,12 @@ public class PerplexityAsyncClient : IDisposable
         BaseAddress = PerplexityAsyncClientOptions.DefaultBaseAddress;
     }
 
-    /// <summary>For dependency injection: a client whose request budget is the one of every client named <paramref name="name"/>.</summary>
-    internal PerplexityAsyncClient(HttpClient httpClient, PerplexityAsyncClientOptions options, RequestBudgetRegistry budgets, string name)
-        : this(new ClientSettings(options), DefaultPolling(options), AgentPolling(options), httpClient, budgets, name)
+    /// <summary>
+    /// The client <c>AddPerplexityAsync</c> creates: its messages name the registration, and its request budget is the one
+    /// of every client of the same name.
+    /// </summary>
+    internal PerplexityAsyncClient(HttpClient httpClient, PerplexityAsyncClientOptions options, ClientRegistration registration, RequestBudgetRegistry budgets)
+        : this(new ClientSettings(options, registration), DefaultPolling(options), AgentPolling(options), httpClient, budgets, registration.Name)
     {
     }
 
@@ -158,7 +162,10 @@ public class PerplexityAsyncClient : IDisposable
 
     private static string RequireKey(string apiKey) =>
         string.IsNullOrWhiteSpace(apiKey)
-            ? throw new ArgumentException("An API key is required; it is null, empty or whitespace.", nameof(apiKey))
+            ? throw new ArgumentException(
+                "An API key is required; it is null, empty or whitespace. Pass your key (pplx-…), or create the client with "
+                + $"new PerplexityAsyncClient(new PerplexityAsyncClientOptions()) to read it from the {PerplexityAsyncClientOptions.ApiKeyEnvironmentVariable} environment variable.",
+                nameof(apiKey))
             : apiKey;
 
     // No redirects (PrimaryHandler). Deep research answers can take a while to stream; timeouts are the SDK's own, per request.

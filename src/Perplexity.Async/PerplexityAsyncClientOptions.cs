@@ -109,6 +109,9 @@ public class PerplexityAsyncClientOptions
     public RequestBudgetOptions? RequestBudget { get; set; }
 
     /// <summary>Tests turn jitter off to pin exact backoff delays; users have no reason to.</summary>
+    /// <summary>A shallow copy, every setting included (internal ones too), for code that fills in unset settings.</summary>
+    internal PerplexityAsyncClientOptions Copy() => (PerplexityAsyncClientOptions)MemberwiseClone();
+
     internal bool UseRetryJitter { get; set; } = true;
 
     /// <summary>Describes the settings without the API key.</summary>

@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using Microsoft.Extensions.Options;
+using Perplexity.Async.DependencyInjection;
 using Perplexity.Async.Transport;
 using Perplexity.Async.Waiting;
 
@@ -15,6 +17,25 @@ internal sealed class PerplexityAsyncClientOptionsValidator : IValidateOptions<P
 {
     private static readonly char[] HeaderBreakingCharacters = ['\r', '\n', '\0'];
 
+    private readonly Dictionary<string, ClientRegistration> _registrations;
+
+    /// <summary>Creates the validator the client's constructors use: messages name settings, not a registration.</summary>
+    public PerplexityAsyncClientOptionsValidator()
+        : this([])
+    {
+    }
+
+    /// <summary>Creates the validator dependency injection uses: messages also name the client and its configuration.</summary>
+    /// <param name="registrations">One per <c>AddPerplexityAsync</c> call.</param>
+    public PerplexityAsyncClientOptionsValidator(IEnumerable<ClientRegistration> registrations)
+    {
+        _registrations = new Dictionary<string, ClientRegistration>(StringComparer.Ordinal);
+        foreach (var registration in registrations ?? Enumerable.Empty<ClientRegistration>())
+        {
+            _registrations[registration.Name] = registration;
+        }
+    }
+
     /// <inheritdoc/>
     public ValidateOptionsResult Validate(string? name, PerplexityAsyncClientOptions options)
     {
@@ -24,12 +45,13 @@ internal sealed class PerplexityAsyncClientOptionsValidator : IValidateOptions<P
         }
 
         var failures = new List<string>();
-        Collect(options, failures);
+        _registrations.TryGetValue(name ?? Options.DefaultName, out var registration);
+        Collect(options, registration, failures);
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 
     /// <summary>Adds a message naming the setting for each problem found.</summary>
-    private static void Collect(PerplexityAsyncClientOptions options, List<string> failures)
+    private static void Collect(PerplexityAsyncClientOptions options, ClientRegistration? registration, List<string> failures)
     {
         if (options is null)
         {
@@ -44,7 +66,12 @@ internal sealed class PerplexityAsyncClientOptionsValidator : IValidateOptions<P
         var apiKey = ResolveApiKey(options);
         if (string.IsNullOrWhiteSpace(apiKey))
         {
-            failures.Add($"{nameof(options.ApiKey)} is not set and the {PerplexityAsyncClientOptions.ApiKeyEnvironmentVariable} environment variable is empty.");
+            const string Variable = PerplexityAsyncClientOptions.ApiKeyEnvironmentVariable;
+            failures.Add(registration is null
+                ? $"{nameof(options.ApiKey)} is not set and the {Variable} environment variable is empty: set "
+                  + $"PerplexityAsyncClientOptions.{nameof(options.ApiKey)}, or {Variable}."
+                : $"{nameof(options.ApiKey)} is not set for {registration.Describe()} and the {Variable} environment variable is "
+                  + $"empty: {registration.WhereTheKeyGoes()}, or {Variable}.");
         }
         else if (apiKey!.IndexOfAny(HeaderBreakingCharacters) >= 0)
         {

@@ -12,7 +12,7 @@ namespace Perplexity.Async.Testing.Internal;
 /// </summary>
 internal static class CreateRequestParser
 {
-    public static CreateRequest? Parse(string? body, List<FieldError> errors)
+    public static CreateRequest? Parse(string? body, bool validate, List<FieldError> errors)
     {
         JsonDocument document;
         try
@@ -61,6 +61,11 @@ internal static class CreateRequestParser
 
             var model = ReadModel(request, errors);
             var prompt = ReadPrompt(request, errors);
+            if (validate && model is not null)
+            {
+                LegacyRequestRules.Check(request, model, errors);
+            }
+
             if (errors.Count > 0 || model is null || prompt is null)
             {
                 return null;

@@ -13,8 +13,9 @@ internal sealed class EmulatorSettings
             throw new ArgumentNullException(nameof(options));
         }
 
-        TimeProvider = options.TimeProvider
+        UserTimeProvider = options.TimeProvider
             ?? throw new ArgumentException($"{nameof(options.TimeProvider)} is null.", nameof(options));
+        TimeProvider = new TrackingTimeProvider(UserTimeProvider);
         QueuedDuration = options.QueuedDuration >= TimeSpan.Zero
             ? options.QueuedDuration
             : throw new ArgumentException($"{nameof(options.QueuedDuration)} must not be negative; it is {options.QueuedDuration}.", nameof(options));
@@ -39,12 +40,20 @@ internal sealed class EmulatorSettings
 
         BaseAddress = address.AbsolutePath.EndsWith("/", StringComparison.Ordinal) ? address : new Uri(address.AbsoluteUri + "/");
         Agent = new AgentSettings(options);
+        ValidateRequests = options.ValidateRequests;
     }
+
+    /// <summary>Whether creates are checked for known models and documented parameter values.</summary>
+    public bool ValidateRequests { get; }
 
     /// <summary>The Agent API's settings.</summary>
     public AgentSettings Agent { get; }
 
-    public TimeProvider TimeProvider { get; }
+    /// <summary>The clock the emulator and its clients run on: <see cref="UserTimeProvider"/>, its timers tracked.</summary>
+    public TrackingTimeProvider TimeProvider { get; }
+
+    /// <summary>The clock the options gave.</summary>
+    public TimeProvider UserTimeProvider { get; }
 
     public TimeSpan QueuedDuration { get; }
 

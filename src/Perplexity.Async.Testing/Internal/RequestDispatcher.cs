@@ -64,7 +64,7 @@ internal sealed class RequestDispatcher
             return Json((HttpStatusCode)422, EmulatorJson.Validation(errors));
         }
 
-        var parsed = CreateRequestParser.Parse(body, errors);
+        var parsed = CreateRequestParser.Parse(body, _settings.ValidateRequests, errors);
         if (parsed is null)
         {
             return Json((HttpStatusCode)422, EmulatorJson.Validation(errors));

@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Perplexity.Async.Budget;
+using Perplexity.Async.DependencyInjection;
 using Perplexity.Async.Transport;
 
 namespace Perplexity.Async;
@@ -79,7 +80,7 @@ public static class PerplexityAsyncServiceCollectionExtensions
     {
         RequireNotNull(services, nameof(services));
         RequireNotNull(configure, nameof(configure));
-        return AddCore(services, serviceKey: null, options => options.Configure(configure));
+        return AddCore(services, serviceKey: null, configurationPath: null, options => options.Configure(configure));
     }
 
     /// <summary>
@@ -110,7 +111,7 @@ public static class PerplexityAsyncServiceCollectionExtensions
     {
         RequireNotNull(services, nameof(services));
         RequireNotNull(configuration, nameof(configuration));
-        return AddCore(services, serviceKey: null, options => Bind(options, configuration));
+        return AddCore(services, serviceKey: null, PathOf(configuration), options => Bind(options, configuration));
     }
 
     /// <summary>
@@ -141,7 +142,7 @@ public static class PerplexityAsyncServiceCollectionExtensions
         RequireNotNull(services, nameof(services));
         RequireKey(serviceKey);
         RequireNotNull(configure, nameof(configure));
-        return AddCore(services, serviceKey, options => options.Configure(configure));
+        return AddCore(services, serviceKey, configurationPath: null, options => options.Configure(configure));
     }
 
     /// <summary>
@@ -163,13 +164,19 @@ public static class PerplexityAsyncServiceCollectionExtensions
         RequireNotNull(services, nameof(services));
         RequireKey(serviceKey);
         RequireNotNull(configuration, nameof(configuration));
-        return AddCore(services, serviceKey, options => Bind(options, configuration));
+        return AddCore(services, serviceKey, PathOf(configuration), options => Bind(options, configuration));
     }
 
     private static IHttpClientBuilder AddCore(
-        IServiceCollection services, string? serviceKey, Action<OptionsBuilder<PerplexityAsyncClientOptions>> configureOptions)
+        IServiceCollection services,
+        string? serviceKey,
+        string? configurationPath,
+        Action<OptionsBuilder<PerplexityAsyncClientOptions>> configureOptions)
     {
         var optionsName = serviceKey ?? Options.DefaultName;
+        // Read by the validator and the client, so a missing key or a use after disposal names this client.
+        var registration = new ClientRegistration(optionsName, configurationPath);
+        services.AddSingleton(registration);
         var options = services.AddOptions<PerplexityAsyncClientOptions>(optionsName);
         configureOptions(options);
         options.PostConfigure<IServiceProvider>(FillFromServices).ValidateOnStart();
@@ -182,7 +189,7 @@ public static class PerplexityAsyncServiceCollectionExtensions
             return services.AddHttpClient(HttpClientName)
                 .ConfigureHttpClient(DisableHttpClientTimeout)
                 .ConfigurePrimaryHttpMessageHandler(PrimaryHandler.Create)
-                .AddTypedClient((httpClient, provider) => Create(httpClient, provider, optionsName));
+                .AddTypedClient((httpClient, provider) => Create(httpClient, provider, registration));
         }
 
         var builder = services.AddHttpClient(HttpClientName + ":" + serviceKey)
@@ -190,7 +197,7 @@ public static class PerplexityAsyncServiceCollectionExtensions
             .ConfigurePrimaryHttpMessageHandler(PrimaryHandler.Create);
         var httpClientName = builder.Name;
         services.AddKeyedTransient(serviceKey, (provider, _) =>
-            Create(provider.GetRequiredService<IHttpClientFactory>().CreateClient(httpClientName), provider, optionsName));
+            Create(provider.GetRequiredService<IHttpClientFactory>().CreateClient(httpClientName), provider, registration));
         return builder;
     }
 
@@ -206,12 +213,14 @@ public static class PerplexityAsyncServiceCollectionExtensions
     }
 
     // The clients are transient; the budget of their name is the registry's, so they all share it.
-    private static PerplexityAsyncClient Create(HttpClient httpClient, IServiceProvider provider, string optionsName) =>
+    private static PerplexityAsyncClient Create(HttpClient httpClient, IServiceProvider provider, ClientRegistration registration) =>
         new(
             httpClient,
-            provider.GetRequiredService<IOptionsMonitor<PerplexityAsyncClientOptions>>().Get(optionsName),
-            provider.GetRequiredService<RequestBudgetRegistry>(),
-            optionsName);
+            provider.GetRequiredService<IOptionsMonitor<PerplexityAsyncClientOptions>>().Get(registration.Name),
+            registration,
+            provider.GetRequiredService<RequestBudgetRegistry>());
+
+    private static string? PathOf(IConfiguration configuration) => (configuration as IConfigurationSection)?.Path ?? string.Empty;
 
     // Options set in code win; the container fills what they leave at the default.
     private static void FillFromServices(PerplexityAsyncClientOptions options, IServiceProvider provider)

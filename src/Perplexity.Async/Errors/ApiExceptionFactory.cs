@@ -22,6 +22,8 @@ internal static class ApiExceptionFactory
     /// <param name="shouldRetry">The server's <c>x-should-retry</c> verdict, when it sent one.</param>
     /// <param name="rateLimit">The response's <c>x-ratelimit-*</c> headers, when it had them.</param>
     /// <param name="redactor">Masks the API key in everything taken from the response.</param>
+    /// <param name="requestUrl">The URL that was requested, already redacted: a 404's message names it.</param>
+    /// <param name="baseAddress">The client's base address: a 404's message says when to check it.</param>
     public static PerplexityApiException Create(
         HttpStatusCode status,
         HttpMethod method,
@@ -31,7 +33,9 @@ internal static class ApiExceptionFactory
         TimeSpan? retryAfter,
         bool? shouldRetry,
         PerplexityRateLimitInfo? rateLimit,
-        Redactor redactor)
+        Redactor redactor,
+        string requestUrl,
+        Uri baseAddress)
     {
         var text = redactor.Redact(body);
         var parsed = ErrorResponseParser.Parse(text);
@@ -59,6 +63,11 @@ internal static class ApiExceptionFactory
         }
 
         var message = Describe(details, redactor);
+        if ((int)status == 404)
+        {
+            message += " " + RequestedAddress.NotFound(method.Method, requestUrl, baseAddress, requestId is not null);
+        }
+
         return (int)status switch
         {
             400 => new PerplexityBadRequestException(message, details),
@@ -89,15 +98,23 @@ internal static class ApiExceptionFactory
             builder.Append(" for request id '").Append(redactor.Redact(details.RequestId)).Append('\'');
         }
 
-        var reason = details.ErrorMessage ?? Shorten(details.ResponseBody);
+        // The API's own sentence usually ends with a period; the message adds its own, once.
+        var reason = (details.ErrorMessage ?? Shorten(details.ResponseBody))?.Trim().TrimEnd('.');
         if (!string.IsNullOrEmpty(reason))
         {
             builder.Append(": ").Append(reason);
         }
 
-        if (details.ErrorType is not null || details.ErrorCode is not null)
+        var kind = (details.ErrorType, details.ErrorCode) switch
         {
-            builder.Append(" (type '").Append(details.ErrorType ?? "-").Append("', code '").Append(details.ErrorCode ?? "-").Append("')");
+            (null, null) => null,
+            ({ } type, null) => $"type '{type}'",
+            (null, { } code) => $"code '{code}'",
+            ({ } type, { } code) => $"type '{type}', code '{code}'",
+        };
+        if (kind is not null)
+        {
+            builder.Append(" (").Append(kind).Append(')');
         }
 
         if (details.ErrorParam is not null)

@@ -1,6 +1,7 @@
 using System;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Perplexity.Async.DependencyInjection;
 using Perplexity.Async.Diagnostics;
 using Perplexity.Async.Errors;
 
@@ -16,14 +17,14 @@ internal sealed class ClientSettings
 
     private static readonly PerplexityAsyncClientOptionsValidator Validator = new();
 
-    public ClientSettings(PerplexityAsyncClientOptions options)
+    public ClientSettings(PerplexityAsyncClientOptions options, ClientRegistration? registration = null)
     {
         if (options is null)
         {
             throw new ArgumentNullException(nameof(options));
         }
 
-        var result = Validator.Validate(null, options);
+        var result = Validator.Validate(registration?.Name, options);
         if (result.Failed)
         {
             throw new ArgumentException("Invalid Perplexity client options: " + result.FailureMessage, nameof(options));
@@ -42,7 +43,17 @@ internal sealed class ClientSettings
         TimeProvider = options.TimeProvider;
         MaxResponseContentBytes = options.MaxResponseContentBytes;
         Logger = options.LoggerFactory?.CreateLogger<PerplexityAsyncClient>() ?? (ILogger)NullLogger.Instance;
+        Registration = registration;
     }
+
+    /// <summary>The <c>AddPerplexityAsync</c> call that created the client; null for a client created with <c>new</c>.</summary>
+    public ClientRegistration? Registration { get; }
+
+    /// <summary>Names the client for a message: its registration's name when it has one, and its base address.</summary>
+    public string ClientDescription =>
+        Registration is { Name.Length: > 0 } keyed
+            ? $"The PerplexityAsyncClient '{keyed.Name}' (for {BaseAddress.AbsoluteUri})"
+            : $"The PerplexityAsyncClient for {BaseAddress.AbsoluteUri}";
 
     public string ApiKey { get; }
 

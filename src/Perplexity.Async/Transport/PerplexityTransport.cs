@@ -72,7 +72,7 @@ internal sealed class PerplexityTransport
             throw await CreateApiExceptionAsync(response, request, cancellationToken).ConfigureAwait(false);
         }
 
-        return await ReadJsonAsync(response, typeInfo, cancellationToken).ConfigureAwait(false);
+        return await ReadJsonAsync(response, request, typeInfo, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -191,12 +191,19 @@ internal sealed class PerplexityTransport
     /// </summary>
     public void MarkDisposed() => _disposed = true;
 
-    private static ObjectDisposedException Disposed(PerplexityRequest request, bool inFlight) =>
-        new(
+    private ObjectDisposedException Disposed(PerplexityRequest request, bool inFlight)
+    {
+        var what = $"{request.Method.Method} {request.RouteTemplate}";
+        var advice = Settings.Registration is null
+            ? "Create a new client, and dispose it only when no call needs it any more."
+            : "It came from dependency injection, which disposes a client with the scope it was resolved from: resolve it "
+              + "where it is used (inject it into a service of the same or a shorter lifetime) rather than keeping it past its scope.";
+        return new(
             nameof(PerplexityAsyncClient),
             inFlight
-                ? $"The PerplexityAsyncClient was disposed while {request.Method.Method} {request.RouteTemplate} was in flight."
-                : $"The PerplexityAsyncClient is disposed; {request.Method.Method} {request.RouteTemplate} was not sent. Create a new client.");
+                ? $"{Settings.ClientDescription} was disposed while {what} was in flight. {advice}"
+                : $"{Settings.ClientDescription} is disposed; {what} was not sent. {advice}");
+    }
 
     /// <summary>
     /// The client's own handler and the one <c>AddPerplexityAsync</c> configures never follow redirects; a handler the
@@ -234,8 +241,17 @@ internal sealed class PerplexityTransport
             RetryAfterRule.Read(response, Settings.TimeProvider),
             TransientRule.ShouldRetry(response),
             RateLimitHeaders.Read(response),
-            Settings.Redactor);
+            Settings.Redactor,
+            RequestedUrl(request),
+            Settings.BaseAddress);
     }
+
+    /// <summary>The URL a request goes to, with the key masked: for messages that must say where a request went.</summary>
+    private string RequestedUrl(PerplexityRequest request) => Settings.Redact(Settings.RequestUriPrefix + request.PathAndQuery)!;
+
+    /// <summary>The sentence a protocol error ends with: the URL requested and, off Perplexity's host, the base address to check.</summary>
+    private string Unexpected(PerplexityRequest request) =>
+        RequestedAddress.Unexpected(request.Method.Method, RequestedUrl(request), Settings.BaseAddress);
 
     private HttpRequestMessage CreateMessage(PerplexityRequest request)
     {
@@ -266,7 +282,8 @@ internal sealed class PerplexityTransport
 #if NET
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
 #endif
-    private async ValueTask<T> ReadJsonAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
+    private async ValueTask<T> ReadJsonAsync<T>(
+        HttpResponseMessage response, PerplexityRequest request, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
     {
         var status = response.StatusCode;
         var mediaType = ResponseMediaType.Of(response.Content);
@@ -281,14 +298,14 @@ internal sealed class PerplexityTransport
         {
             await DrainExcerptAsync(body, cancellationToken).ConfigureAwait(false);
             throw new PerplexityProtocolException(
-                $"Expected a JSON body but the content type is '{redactor.Redact(mediaType)}'.", status, body.Excerpt(redactor));
+                $"Expected a JSON body but the content type is '{redactor.Redact(mediaType)}'. {Unexpected(request)}", status, body.Excerpt(redactor));
         }
 
         try
         {
             var reader = response.Content.Headers.ContentLength is >= LargeBodyTypeInfo<T>.Threshold ? LargeBodyTypeInfo<T>.Value : typeInfo;
             return await JsonSerializer.DeserializeAsync(body, reader, cancellationToken).ConfigureAwait(false)
-                ?? throw new PerplexityProtocolException("The body is JSON null instead of an object.", status, body.Excerpt(redactor));
+                ?? throw new PerplexityProtocolException($"The body is JSON null instead of an object. {Unexpected(request)}", status, body.Excerpt(redactor));
         }
         catch (InvalidDataException ex)
         {
@@ -299,12 +316,12 @@ internal sealed class PerplexityTransport
         {
             // A JSON error quotes the JSON path, and a property name can be the key.
             var what = body.BytesRead == 0 ? "The body is empty" : "The body is not the documented JSON";
-            throw new PerplexityProtocolException($"{what}: {redactor.Redact(ex.Message)}", status, body.Excerpt(redactor), redactor.Sanitize(ex));
+            throw new PerplexityProtocolException($"{what}: {Sentence(redactor.Redact(ex.Message))} {Unexpected(request)}", status, body.Excerpt(redactor), redactor.Sanitize(ex));
         }
         catch (PerplexityProtocolException ex) when (body.LimitExceeded)
         {
             // The size guard fires inside the stream, which knows neither the status nor the redaction.
-            throw new PerplexityProtocolException(ex.Message, status, body.Excerpt(redactor), ex);
+            throw new PerplexityProtocolException($"{Sentence(ex.Message)} {Unexpected(request)}", status, body.Excerpt(redactor), ex);
         }
         catch (Exception ex) when (ex is IOException or HttpRequestException)
         {
@@ -312,6 +329,9 @@ internal sealed class PerplexityTransport
                 $"The connection broke while reading the body: {redactor.Redact(ex.Message)}", redactor.Sanitize(ex));
         }
     }
+
+    private static string Sentence(string? text) =>
+        string.IsNullOrEmpty(text) || text!.EndsWith(".", StringComparison.Ordinal) ? text ?? string.Empty : text + ".";
 
     private static bool IsMalformedBody(Exception ex) =>
         ex is JsonException or FormatException or OverflowException or DecoderFallbackException

@@ -57,7 +57,8 @@ public sealed class ErrorMappingTests(WireMockFixture fixture) : WireMockTestBas
 
         ex.Details.Route.ShouldBe("async/chat/completions/{api_request}");
         ex.ErrorMessage.ShouldBe("Not Found");
-        ex.Message.ShouldBe("GET async/chat/completions/{api_request} failed with 404 Not Found for request id 'missing': Not Found.");
+        ex.Message.ShouldStartWith("GET async/chat/completions/{api_request} failed with 404 Not Found for request id 'missing': Not Found. ");
+        ex.Message.ShouldContain("Requested GET " + Server.Url + "/async/chat/completions/missing: the id is unknown there");
     }
 
     [Fact]

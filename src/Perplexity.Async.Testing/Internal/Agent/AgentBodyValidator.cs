@@ -14,7 +14,7 @@ internal static class AgentBodyValidator
 {
     private static readonly string[] Efforts = ["minimal", "low", "medium", "high", "xhigh", "max"];
 
-    public static RunError? Parse(string? body, bool acceptsOptInFields, out ParsedAgentRequest? request)
+    public static RunError? Parse(string? body, bool acceptsOptInFields, bool validate, out ParsedAgentRequest? request)
     {
         request = null;
         JsonDocument document;
@@ -37,11 +37,11 @@ internal static class AgentBodyValidator
             var toolTypes = new List<string>();
             var error = AgentBodyDecoder.Check(root, acceptsOptInFields)
                 ?? AgentInputReader.Read(root, out prompt)
-                ?? ResolveModel(root, out display, out resolved, out preset)
-                ?? CheckNumbers(root)
-                ?? CheckEnums(root)
+                ?? ResolveModel(root, validate, out display, out resolved, out preset)
+                ?? (validate ? CheckNumbers(root) : null)
+                ?? (validate ? CheckEnums(root) : null)
                 ?? AgentToolValidator.CheckTools(root, toolsJson, toolTypes)
-                ?? AgentToolValidator.CheckOthers(root);
+                ?? (validate ? AgentToolValidator.CheckOthers(root) : null);
             if (error is not null)
             {
                 return error;
@@ -81,7 +81,7 @@ internal static class AgentBodyValidator
         }
     }
 
-    private static RunError? ResolveModel(JsonElement root, out string? display, out string? resolved, out PresetSpec? preset)
+    private static RunError? ResolveModel(JsonElement root, bool validate, out string? display, out string? resolved, out PresetSpec? preset)
     {
         display = resolved = null;
         preset = null;
@@ -122,7 +122,7 @@ internal static class AgentBodyValidator
             candidates.Add(model);
         }
 
-        if (candidates.FirstOrDefault(c => !AgentCatalogue.TryGetModel(c, out _)) is { } unknown)
+        if (validate && candidates.FirstOrDefault(c => !AgentCatalogue.TryGetModel(c, out _)) is { } unknown)
         {
             return UnsupportedModel($"model \"{unknown}\" is not supported", candidates.Count > 1 || model is null ? "models" : "model");
         }

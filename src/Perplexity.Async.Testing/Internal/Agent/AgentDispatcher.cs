@@ -98,7 +98,7 @@ internal sealed class AgentDispatcher
             return (Error(new RunError((HttpStatusCode)413, "request body too large: the limit is 32 MiB", "payload_too_large")), null);
         }
 
-        var error = AgentBodyValidator.Parse(body, _store.Settings.AcceptsOptInFields, out var parsed);
+        var error = AgentBodyValidator.Parse(body, _store.Settings.AcceptsOptInFields, _store.Settings.ValidateRequests, out var parsed);
         if (error is null && parsed!.PreviousResponseId is { } previous
             && (_store.Find(previous) is not { } prior || _store.Read(now => prior.StatusAt(prior.LastDueIndex(now))) != "completed"))
         {

@@ -55,7 +55,8 @@ internal static class AgentRunPlanner
         }
 
         var answer = string.Concat(chunks);
-        AgentCatalogue.TryGetModel(request.ResolvedModel, out var price);
+        // A model outside the catalogue (accepted with ValidateRequests off) costs nothing per token.
+        var price = AgentCatalogue.TryGetModel(request.ResolvedModel, out var known) ? known : new AgentModelPrice(request.ResolvedModel, 0, 0, 0);
         return new AgentRunContent
         {
             Items = items,

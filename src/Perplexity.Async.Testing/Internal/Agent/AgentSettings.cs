@@ -30,6 +30,7 @@ internal sealed class AgentSettings
             ? options.AgentMaxRequestBodyBytes
             : throw new ArgumentException($"{nameof(options.AgentMaxRequestBodyBytes)} must be at least 1; it is {options.AgentMaxRequestBodyBytes}.", nameof(options));
         AcceptsOptInFields = options.AgentAcceptsOptInFields;
+        ValidateRequests = options.ValidateRequests;
         CancelOfUnknownIdIsNotFound = options.AgentCancelOfUnknownIdIsNotFound;
         RetireLegacyRoutes = options.RetireLegacyRoutes;
     }
@@ -61,6 +62,9 @@ internal sealed class AgentSettings
     public long MaxRequestBodyBytes { get; }
 
     public bool AcceptsOptInFields { get; }
+
+    /// <summary>Whether creates are checked for catalogue models and documented parameter values.</summary>
+    public bool ValidateRequests { get; }
 
     public bool CancelOfUnknownIdIsNotFound { get; }
 
