@@ -31,6 +31,6 @@ public static class PerplexityBackgroundJobClientExtensions
 
         var json = RunRequest.Serialize(request, nameof(request));
         var label = RunRequest.Label(request);
-        return client.Enqueue<PerplexityRunJob>(job => job.StartAsync<THandler>(label, json, null, CancellationToken.None));
+        return client.Enqueue<PerplexityRunJob<THandler>>(job => job.StartAsync(label, json, null, CancellationToken.None));
     }
 }

@@ -38,7 +38,7 @@ public static class PerplexityHangfireServiceCollectionExtensions
 
         services.AddOptions<PerplexityHangfireOptions>().Configure(configure);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PerplexityHangfireOptions>, PerplexityHangfireOptionsValidator>());
-        services.TryAddTransient<PerplexityRunJob>();
+        services.TryAddTransient(typeof(PerplexityRunJob<>));
         return services;
     }
 }

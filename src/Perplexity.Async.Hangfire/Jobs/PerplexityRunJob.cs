@@ -17,14 +17,15 @@ using Perplexity.Async.Waiting;
 namespace Perplexity.Async.Hangfire.Jobs;
 
 /// <summary>
-/// The Hangfire jobs of a durable run: <see cref="StartAsync{THandler}"/> creates it once, each
-/// <see cref="CheckAsync{THandler}"/> reads it once and either schedules the next check or hands the finished run to the
+/// The Hangfire jobs of a durable run handled by <typeparamref name="THandler"/>: <see cref="StartAsync"/> creates it
+/// once, each <see cref="CheckAsync"/> reads it once and either schedules the next check or hands the finished run to the
 /// handler. Every step's progress is a job parameter in Hangfire's storage, written before the step can be repeated, so
 /// a retried or re-run job (another server, after a crash) carries on where the last one stopped. docs/design.md,
 /// "Durable runs on Hangfire", walks through why this is exactly once.
 /// </summary>
 /// <remarks>The type's and methods' names and parameters are stored in Hangfire's jobs: they never change.</remarks>
-internal sealed class PerplexityRunJob
+internal sealed class PerplexityRunJob<THandler>
+    where THandler : IPerplexityRunHandler
 {
     private readonly IServiceProvider _services;
     private readonly PerplexityHangfireOptions _options;
@@ -44,8 +45,7 @@ internal sealed class PerplexityRunJob
     /// <param name="cancellationToken">Hangfire's shutdown token; the create itself is not cancelled by it (see the body).</param>
     [JobDisplayName("Perplexity run: create ({0})")]
     [AutomaticRetry(Attempts = 10, ExceptOn = new[] { typeof(PerplexityCreateOutcomeUnknownException) })]
-    public async Task StartAsync<THandler>(string label, string request, PerformContext? context, CancellationToken cancellationToken)
-        where THandler : IPerplexityRunHandler
+    public async Task StartAsync(string label, string request, PerformContext? context, CancellationToken cancellationToken)
     {
         var perform = Require(context);
         var jobId = perform.BackgroundJob.Id;
@@ -66,7 +66,7 @@ internal sealed class PerplexityRunJob
         }
 
         var delay = await Schedule().DelayAfterAsync(0, null).ConfigureAwait(false);
-        var next = ScheduleCheck<THandler>(perform, runId, jobId, check: 1, failures: 0, delay);
+        var next = ScheduleCheck(perform, runId, jobId, check: 1, failures: 0, delay);
         Write(connection, jobId, RunParameters.FirstCheck, next);
     }
 
@@ -78,9 +78,8 @@ internal sealed class PerplexityRunJob
     /// <param name="context">Hangfire's perform context (Hangfire passes it).</param>
     /// <param name="cancellationToken">Hangfire's shutdown token.</param>
     [JobDisplayName("Perplexity run {0}: check {2}")]
-    public async Task CheckAsync<THandler>(
+    public async Task CheckAsync(
         string runId, string startJobId, int check, int failures, PerformContext? context, CancellationToken cancellationToken)
-        where THandler : IPerplexityRunHandler
     {
         var perform = Require(context);
         var jobId = perform.BackgroundJob.Id;
@@ -113,7 +112,7 @@ internal sealed class PerplexityRunJob
                 _ => null,
             };
             var delay = await schedule.DelayAfterAsync(check, retryAfter).ConfigureAwait(false);
-            var retry = ScheduleCheck<THandler>(perform, runId, startJobId, check + 1, failures + 1, delay);
+            var retry = ScheduleCheck(perform, runId, startJobId, check + 1, failures + 1, delay);
             Write(connection, jobId, RunParameters.NextCheck, retry);
             HangfireLog.CheckFailed(_logger, check, runId, ex.GetType().Name, failures + 1, retry, delay.TotalMilliseconds, ex);
             return;
@@ -122,13 +121,13 @@ internal sealed class PerplexityRunJob
         if (!AgentJobKind.Instance.IsTerminal(state))
         {
             var delay = await schedule.DelayAfterAsync(check, null).ConfigureAwait(false);
-            var next = ScheduleCheck<THandler>(perform, runId, startJobId, check + 1, failures: 0, delay);
+            var next = ScheduleCheck(perform, runId, startJobId, check + 1, failures: 0, delay);
             Write(connection, jobId, RunParameters.NextCheck, next);
             HangfireLog.CheckScheduled(_logger, runId, state.Status.Value, check, next, delay.TotalMilliseconds);
             return;
         }
 
-        await HandleOnceAsync<THandler>(connection, jobId, state, runId, startJobId, check, cancellationToken).ConfigureAwait(false);
+        await HandleOnceAsync(connection, jobId, state, runId, startJobId, check, cancellationToken).ConfigureAwait(false);
     }
 
     private static PerformContext Require(PerformContext? context) =>
@@ -140,13 +139,12 @@ internal sealed class PerplexityRunJob
     private static void Write(IStorageConnection connection, string jobId, string name, string value) =>
         connection.SetJobParameter(jobId, name, SerializationHelper.Serialize(value));
 
-    private static string ScheduleCheck<THandler>(
+    private static string ScheduleCheck(
         PerformContext perform, string runId, string startJobId, int check, int failures, TimeSpan delay)
-        where THandler : IPerplexityRunHandler
     {
         var client = new BackgroundJobClient(perform.Storage ?? JobStorage.Current);
-        return client.Schedule<PerplexityRunJob>(
-            job => job.CheckAsync<THandler>(runId, startJobId, check, failures, null, CancellationToken.None), delay);
+        return client.Schedule<PerplexityRunJob<THandler>>(
+            job => job.CheckAsync(runId, startJobId, check, failures, null, CancellationToken.None), delay);
     }
 
     /// <summary>
@@ -203,9 +201,8 @@ internal sealed class PerplexityRunJob
     /// Hands a finished run to the handler unless it was handled before: under the run's lock, the
     /// <see cref="RunParameters.Handled"/> mark is read, the attempt counted, the handler called, and the mark written.
     /// </summary>
-    private async Task HandleOnceAsync<THandler>(
+    private async Task HandleOnceAsync(
         IStorageConnection connection, string jobId, AgentResponse state, string runId, string startJobId, int check, CancellationToken cancellationToken)
-        where THandler : IPerplexityRunHandler
     {
         using (connection.AcquireDistributedLock(RunParameters.HandlingLock(runId), _options.HandlerLockTimeout))
         {
