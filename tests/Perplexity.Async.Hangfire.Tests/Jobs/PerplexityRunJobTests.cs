@@ -24,6 +24,8 @@ public sealed class PerplexityRunJobTests : IDisposable
         var runId = _h.Parameter(startJobId, RunParameters.RunId);
         _h.FinishRuns();
         await _h.Handled.WhenCount(1);
+        await _h.Signals.WaitAsync(e => e.Method == "CheckAsync" && e.State == "Succeeded" && _h.Parameter(startJobId, RunParameters.Handled) == e.JobId)
+            .Within("the check that handled the run to succeed");
 
         var call = _h.Handled.Calls.ShouldHaveSingleItem();
         call.Response.Status.ShouldBe(AgentResponseStatus.Completed);
@@ -34,7 +36,6 @@ public sealed class PerplexityRunJobTests : IDisposable
         call.Context.Attempt.ShouldBe(1);
         call.Context.Checks.ShouldBeGreaterThanOrEqualTo(1);
         _h.Creates.ShouldBe(1);
-        _h.Parameter(startJobId, RunParameters.Handled).ShouldNotBeNull();
     }
 
     [Theory]
