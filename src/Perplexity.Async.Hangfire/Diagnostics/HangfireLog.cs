@@ -34,4 +34,15 @@ internal static partial class HangfireLog
     [LoggerMessage(EventId = HangfireLogEventIds.RunAlreadyHandled, EventName = nameof(HangfireLogEventIds.RunAlreadyHandled), Level = LogLevel.Debug,
         Message = "Run {RunId} was already handled; check job {JobId} does nothing")]
     public static partial void RunAlreadyHandled(ILogger logger, string runId, string jobId);
+
+    [LoggerMessage(EventId = HangfireLogEventIds.RunIdNotStored, EventName = nameof(HangfireLogEventIds.RunIdNotStored), Level = LogLevel.Error,
+        Message = "Job {JobId} created run {RunId} but could not store its id; the job will not create again, so look after this run by hand")]
+    private static partial void RunIdNotStoredCore(ILogger logger, string jobId, string runId, Exception exception);
+
+    /// <summary>Logs <see cref="RunIdNotStoredCore"/> from an exception filter; always false.</summary>
+    public static bool RunIdNotStored(ILogger logger, string jobId, string runId, Exception exception)
+    {
+        RunIdNotStoredCore(logger, jobId, runId, exception);
+        return false;
+    }
 }

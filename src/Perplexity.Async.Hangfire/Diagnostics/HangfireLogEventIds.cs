@@ -26,4 +26,7 @@ internal static class HangfireLogEventIds
 
     /// <summary>Debug: a check found the run already handled (a duplicate or retried check) and did nothing.</summary>
     public const int RunAlreadyHandled = 3007;
+
+    /// <summary>Error: a run was created but its id could not be stored; the log is where its id is kept.</summary>
+    public const int RunIdNotStored = 3008;
 }

@@ -192,7 +192,16 @@ internal sealed class PerplexityRunJob<THandler>
         }
 
         // The first thing after the answer: from here on a retry of this job finds the run and never creates again.
-        Write(connection, jobId, RunParameters.RunId, created.Id);
+        try
+        {
+            Write(connection, jobId, RunParameters.RunId, created.Id);
+        }
+        catch (Exception ex) when (HangfireLog.RunIdNotStored(_logger, jobId, created.Id, ex))
+        {
+            // Never entered: the filter logs the run id (the "sending" mark makes a retry stop, not create again).
+            throw;
+        }
+
         HangfireLog.RunCreated(_logger, jobId, created.Id);
         return created.Id;
     }
