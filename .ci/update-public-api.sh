@@ -5,7 +5,7 @@
 #
 # Run it after a deliberate public API change (or after merging branches that add API), review the diff of the
 # PublicAPI files, and commit it. PublicAPI.Shipped.txt files are never touched: shipping a release moves the
-# Unshipped lines there by hand (docs/contributing.md).
+# Unshipped lines there by hand (CONTRIBUTING.md).
 #
 # How: every src project is rebuilt once with RS0016/RS0017 reported as warnings (UpdatingPublicApi=true), and the
 # analyzer's own messages give the declaration lines, in the exact form its code fix would write, per target

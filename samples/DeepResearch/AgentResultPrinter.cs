@@ -6,10 +6,19 @@ namespace DeepResearch;
 /// <summary>Prints a finished Agent API run: the answer, its sources, and what it used and cost.</summary>
 internal static class AgentResultPrinter
 {
-    public static void Print(AgentResponse run, TextWriter output)
+    /// <summary>Prints <paramref name="run"/>; <paramref name="styled"/> renders the Markdown answer for a terminal.</summary>
+    public static void Print(AgentResponse run, TextWriter output, bool styled = false)
     {
         Heading(output, run.Status == AgentResponseStatus.Incomplete ? $"Answer (incomplete: {run.IncompleteDetails?.Reason ?? "no reason given"})" : "Answer");
-        output.WriteLine(run.OutputText.Length > 0 ? run.OutputText : "(no text in the response)");
+        if (run.OutputText.Length > 0)
+        {
+            TerminalMarkdown.Write(run.OutputText, output, styled);
+        }
+        else
+        {
+            output.WriteLine("(no text in the response)");
+        }
+
         PrintSources(run, output);
         PrintUsage(run, output);
     }

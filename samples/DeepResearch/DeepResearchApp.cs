@@ -100,7 +100,7 @@ internal static class DeepResearchApp
             done = await client.Agent.RunAsync(request, polling: null, progress, cancellationToken);
         }
 
-        AgentResultPrinter.Print(done, output);
+        AgentResultPrinter.Print(done, output, styled: options.Style == StatusStyle.Spinner);
         return done;
     }
 
@@ -137,7 +137,7 @@ internal static class DeepResearchApp
         }
 
         // 3. A COMPLETED job always carries its response.
-        ResultPrinter.Print(done.Response!, output);
+        ResultPrinter.Print(done.Response!, output, styled: options.Style == StatusStyle.Spinner);
         return done;
     }
 }

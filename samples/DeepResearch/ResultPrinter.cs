@@ -8,20 +8,28 @@ internal static class ResultPrinter
 {
     private const int ThoughtWidth = 100;
 
-    public static void Print(CompletionResponse response, TextWriter output)
+    /// <summary>Prints <paramref name="response"/>; <paramref name="styled"/> renders the Markdown answer for a terminal.</summary>
+    public static void Print(CompletionResponse response, TextWriter output, bool styled = false)
     {
-        PrintAnswer(response, output);
+        PrintAnswer(response, output, styled);
         PrintCitations(response, output);
         PrintReasoningSteps(response, output);
         PrintRelatedQuestions(response, output);
         PrintCost(response, output);
     }
 
-    private static void PrintAnswer(CompletionResponse response, TextWriter output)
+    private static void PrintAnswer(CompletionResponse response, TextWriter output, bool styled)
     {
         Heading(output, "Answer");
         // Text is the first choice's message content; deep research answers are Markdown with [n] citation marks.
-        output.WriteLine(response.Text ?? "(no text in the response)");
+        if (response.Text is { Length: > 0 } text)
+        {
+            TerminalMarkdown.Write(text, output, styled);
+        }
+        else
+        {
+            output.WriteLine("(no text in the response)");
+        }
     }
 
     private static void PrintCitations(CompletionResponse response, TextWriter output)

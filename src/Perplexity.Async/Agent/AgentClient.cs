@@ -94,7 +94,7 @@ public partial class AgentClient
     /// answer came back: the run may exist, its id is unknown. It is not sent again.</exception>
     /// <exception cref="PerplexityApiException">Another error status (a subclass names which: 401, 413, 424, 429, …).</exception>
     /// <exception cref="PerplexityConnectionException">The API could not be reached (the request was never sent).</exception>
-    public virtual Task<AgentResponse> CreateAsync(AgentRequest request, CancellationToken cancellationToken)
+    public virtual Task<AgentResponse> CreateAsync(AgentRequest request, CancellationToken cancellationToken = default)
     {
         AgentRequestValidator.Validate(request, nameof(request));
         if (request.Stream == true)
@@ -116,7 +116,7 @@ public partial class AgentClient
     /// <exception cref="PerplexityApiException">Another error status (a subclass names which).</exception>
     /// <exception cref="PerplexityProtocolException">The answer was not the documented JSON, or was about another run.</exception>
     /// <exception cref="PerplexityConnectionException">The API could not be reached.</exception>
-    public virtual Task<AgentResponse> GetAsync(string responseId, CancellationToken cancellationToken)
+    public virtual Task<AgentResponse> GetAsync(string responseId, CancellationToken cancellationToken = default)
     {
         RequireId(responseId);
         return FetchAsync(responseId, transportRetries: true, cancellationToken);
@@ -135,7 +135,7 @@ public partial class AgentClient
     /// <exception cref="ArgumentException"><paramref name="responseId"/> is invalid.</exception>
     /// <exception cref="PerplexityNotFoundException">No such run.</exception>
     /// <exception cref="PerplexityApiException">The API refused the cancel for another reason.</exception>
-    public virtual async Task<AgentResponse> CancelAsync(string responseId, CancellationToken cancellationToken)
+    public virtual async Task<AgentResponse> CancelAsync(string responseId, CancellationToken cancellationToken = default)
     {
         var state = await GetAsync(responseId, cancellationToken).ConfigureAwait(false);
         if (AgentJobKind.Instance.IsTerminal(state))
@@ -185,7 +185,7 @@ public partial class AgentClient
     /// <exception cref="PerplexityWaitCanceledException"><paramref name="cancellationToken"/> stopped the wait; it carries the run id.</exception>
     /// <exception cref="PerplexityApiException">A poll got a non-transient error (404 for an unknown run), or too many transient failures in a row.</exception>
     public virtual Task<AgentResponse> WaitForCompletionAsync(
-        string responseId, PollingOptions? polling, IProgress<AgentResponse>? progress, CancellationToken cancellationToken)
+        string responseId, PollingOptions? polling = null, IProgress<AgentResponse>? progress = null, CancellationToken cancellationToken = default)
     {
         RequireId(responseId);
         var settings = _waits.Resolve(polling, nameof(polling));
@@ -208,7 +208,7 @@ public partial class AgentClient
     /// <returns>The run's states, one per status change.</returns>
     /// <exception cref="ArgumentException"><paramref name="responseId"/> is invalid.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A setting in <paramref name="polling"/> is invalid.</exception>
-    public virtual IAsyncEnumerable<AgentResponse> WatchAsync(string responseId, PollingOptions? polling, CancellationToken cancellationToken)
+    public virtual IAsyncEnumerable<AgentResponse> WatchAsync(string responseId, PollingOptions? polling = null, CancellationToken cancellationToken = default)
     {
         RequireId(responseId);
         var settings = _waits.Resolve(polling, nameof(polling));

@@ -154,6 +154,22 @@ public sealed class AgentClientTests : IDisposable
     }
 
     [Fact]
+    public async Task CreateGetWaitCancel_WithoutATokenOrOptions_CompileAndRunAsTheQuickStartWritesThem()
+    {
+        var run = await _h.DriveAsync(_h.Agent.CreateAsync(AgentClientHarness.Fast()));
+        var now = await _h.DriveAsync(_h.Agent.GetAsync(run.Id));
+        var done = await _h.DriveAsync(_h.Agent.WaitForCompletionAsync(run.Id));
+        var after = await _h.DriveAsync(_h.Agent.CancelAsync(run.Id));
+        var states = new List<AgentResponse>();
+        await _h.DriveAsync(CollectAsync(_h.Agent.WatchAsync(run.Id), states));
+
+        now.Id.ShouldBe(run.Id);
+        done.Status.ShouldBe(AgentResponseStatus.Completed);
+        after.Status.ShouldBe(AgentResponseStatus.Completed, "a finished run is returned as it is");
+        states.ShouldHaveSingleItem().Status.ShouldBe(AgentResponseStatus.Completed);
+    }
+
+    [Fact]
     public async Task WatchAsync_Run_YieldsEachStatusOnceEndingWithTheTerminalOne()
     {
         var run = _h.Emulator.AddAgentRun("How do heat pumps work?", "fast");

@@ -1,13 +1,32 @@
 using System.Net;
 using System.Net.Http;
+using System.Threading;
 using Microsoft.Extensions.Time.Testing;
 using Perplexity.Async.Testing;
 
 namespace Perplexity.Async.Tests.Testing;
 
-/// <summary>The README's "Testing with the emulator" snippets, run as written.</summary>
+/// <summary>The emulator snippets of the README and of docs/async-chat-completions.md, run as written.</summary>
 public sealed class ReadmeExampleTests
 {
+    [Fact]
+    public async Task AgentRunOnAFakeClock_RunsAsTheReadmeWritesIt()
+    {
+        var time = new FakeTimeProvider();
+        var emulator = new PerplexityEmulator(time);
+        using var client = emulator.CreateClient();
+
+        emulator.Script.ForAnyAgentRun().Fail("the model gave up", "model_error", "upstream_failed");
+        Task<AgentResponse> wait = client.Agent.RunAsync(new AgentRequest { Preset = AgentPreset.Fast, Input = "Hi" }, CancellationToken.None);
+        while (!wait.IsCompleted)
+        {
+            time.Advance(TimeSpan.FromSeconds(1));
+            await Task.Yield();
+        }
+
+        (await Should.ThrowAsync<PerplexityRunFailedException>(wait)).ErrorMessage.ShouldBe("the model gave up");
+    }
+
     [Fact]
     public async Task QuickStart_RunsAsDocumented()
     {
