@@ -112,6 +112,7 @@ internal sealed class PerplexityRunJob<THandler>
                 _ => null,
             };
             var delay = await schedule.DelayAfterAsync(check, retryAfter).ConfigureAwait(false);
+            KeepStartJob(connection, startJobId);
             var retry = ScheduleCheck(perform, runId, startJobId, check + 1, failures + 1, delay);
             Write(connection, jobId, RunParameters.NextCheck, retry);
             HangfireLog.CheckFailed(_logger, check, runId, ex.GetType().Name, failures + 1, retry, delay.TotalMilliseconds, ex);
@@ -121,6 +122,7 @@ internal sealed class PerplexityRunJob<THandler>
         if (!AgentJobKind.Instance.IsTerminal(state))
         {
             var delay = await schedule.DelayAfterAsync(check, null).ConfigureAwait(false);
+            KeepStartJob(connection, startJobId);
             var next = ScheduleCheck(perform, runId, startJobId, check + 1, failures: 0, delay);
             Write(connection, jobId, RunParameters.NextCheck, next);
             HangfireLog.CheckScheduled(_logger, runId, state.Status.Value, check, next, delay.TotalMilliseconds);
@@ -128,6 +130,22 @@ internal sealed class PerplexityRunJob<THandler>
         }
 
         await HandleOnceAsync(connection, jobId, state, runId, startJobId, check, cancellationToken).ConfigureAwait(false);
+
+        // The run is handled: its marks may now expire with the start job, as Hangfire expires any finished job.
+        using var transaction = connection.CreateWriteTransaction();
+        transaction.ExpireJob(startJobId, (perform.Storage ?? JobStorage.Current).JobExpirationTimeout);
+        transaction.Commit();
+    }
+
+    /// <summary>
+    /// Keeps the start job, which holds the run's marks, from expiring while the run is waited on (Hangfire expires a
+    /// succeeded job after a day, and a run, or an outage of every server, can outlast that).
+    /// </summary>
+    private static void KeepStartJob(IStorageConnection connection, string startJobId)
+    {
+        using var transaction = connection.CreateWriteTransaction();
+        transaction.PersistJob(startJobId);
+        transaction.Commit();
     }
 
     private static PerformContext Require(PerformContext? context) =>

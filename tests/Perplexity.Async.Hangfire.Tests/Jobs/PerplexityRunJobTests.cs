@@ -154,6 +154,27 @@ public sealed class PerplexityRunJobTests : IDisposable
     }
 
     [Fact]
+    public async Task CheckAsync_RunStillWaitedOn_StartJobDoesNotExpireUntilHandled()
+    {
+        _h.StartServer();
+        var startJobId = _h.Jobs.StartPerplexityRun<RecordingHandler>(HangfireHarness.Question());
+        await _h.Signals.WaitForAsync(startJobId, "Succeeded");
+        var succeeded = _h.Signals.Events.Count(e => e.Method == "CheckAsync" && e.State == "Succeeded");
+        await _h.Signals.WaitAsync(e => e.Method == "CheckAsync" && e.State == "Succeeded"
+                && _h.Signals.Events.Count(x => x.Method == "CheckAsync" && x.State == "Succeeded") > succeeded)
+            .Within("a check after the start job succeeded");
+
+        _h.Storage.GetMonitoringApi().JobDetails(startJobId).ExpireAt.ShouldBeNull(); // the run's marks stay
+
+        _h.FinishRuns();
+        await _h.Handled.WhenCount(1);
+        await _h.Signals.WaitAsync(e => e.Method == "CheckAsync" && e.State == "Succeeded" && _h.Parameter(startJobId, RunParameters.Handled) == e.JobId)
+            .Within("the check that handled the run to succeed");
+
+        _h.Storage.GetMonitoringApi().JobDetails(startJobId).ExpireAt.ShouldNotBeNull();
+    }
+
+    [Fact]
     public async Task CheckAsync_DuplicateCheckChain_HandlerCalledOnce()
     {
         _h.StartServer();
