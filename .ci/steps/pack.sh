@@ -8,7 +8,7 @@ dotnet pack Perplexity.Async.sln -c Release --no-build -o "$out"
 problems=0
 check() { if ! eval "$2"; then echo "package check failed: $1" >&2; problems=$((problems + 1)); fi; }
 
-for id in Perplexity.Async Perplexity.Async.Testing Perplexity.Async.Extensions.AI; do
+for id in Perplexity.Async Perplexity.Async.Testing Perplexity.Async.Extensions.AI Perplexity.Async.Hangfire; do
   nupkg=$(ls "$out"/"$id".[0-9]*.nupkg 2>/dev/null | grep -v '\.snupkg$' | head -n 1 || true)
   snupkg=$(ls "$out"/"$id".[0-9]*.snupkg 2>/dev/null | head -n 1 || true)
   check "$id.nupkg exists" '[ -n "$nupkg" ]'

@@ -26,5 +26,6 @@ run "DeepResearch" "Usage and cost" samples/DeepResearch -- "How do async jobs w
 run "DeepResearch --legacy" "emulator" samples/DeepResearch -- --legacy "How do async jobs work?"
 run "ChatClient" "emulator" samples/ChatClient -- "How do async jobs work?"
 run "Snippets (all)" "wait-for-many" samples/Snippets -- all
+run "HangfireWeb --smoke" "Answer (completed" samples/HangfireWeb -- --smoke
 
 [ "$problems" -eq 0 ]

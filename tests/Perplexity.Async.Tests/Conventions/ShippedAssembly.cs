@@ -41,6 +41,10 @@ public static class ShippedAssemblies
             ServiceTypes: [typeof(PerplexityAsyncChatClient), typeof(PerplexityAsyncChatClientOptions)],
             // The chat client is mocked through IChatClient, the interface every Microsoft.Extensions.AI user codes against.
             Clients: []),
+        new(typeof(PerplexityHangfireOptions).Assembly, "Perplexity.Async",
+            ServiceTypes: [typeof(PerplexityHangfireOptions)],
+            // Runs start through Hangfire's IBackgroundJobClient, which users mock; the handler is the users' own.
+            Clients: []),
     ];
 
     /// <summary>Exceptions users may derive from or catch as a family; every other exception is sealed.</summary>
