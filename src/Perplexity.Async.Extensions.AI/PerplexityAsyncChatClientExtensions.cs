@@ -51,7 +51,10 @@ public static class PerplexityAsyncChatClientExtensions
     /// <param name="defaultModelId">The model used when a call names none: a preset (<c>fast</c>, <c>high</c>) or a <c>provider/model</c> id.</param>
     /// <returns>The chat client.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="client"/> is null.</exception>
-    /// <exception cref="ArgumentException"><paramref name="defaultModelId"/> is null, empty or whitespace.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="defaultModelId"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="defaultModelId"/> is empty or whitespace.</exception>
     public static IChatClient AsIChatClient(this PerplexityAsyncClient client, string defaultModelId) =>
-        new PerplexityAsyncChatClient(client, new PerplexityAsyncChatClientOptions { DefaultModelId = defaultModelId });
+        new PerplexityAsyncChatClient(
+            client,
+            new PerplexityAsyncChatClientOptions { DefaultModelId = defaultModelId ?? throw new ArgumentNullException(nameof(defaultModelId)) });
 }
