@@ -150,6 +150,7 @@ internal static class AgentInputMapper
     {
         null => result.Exception is { } exception ? "Error: " + exception.Message : string.Empty,
         string text => text,
+        JsonElement { ValueKind: JsonValueKind.String } element => element.GetString()!,
         JsonElement element => element.GetRawText(),
         var value => JsonValues.Serialize(value),
     };

@@ -13,9 +13,14 @@ internal sealed class AgentChatHarness : IDisposable
 {
     public const string Question = "How do heat pumps work in cold climates?";
 
-    public AgentChatHarness(PerplexityAsyncChatClientOptions? options = null, Action<PerplexityAsyncClientOptions>? configureClient = null)
+    public AgentChatHarness(
+        PerplexityAsyncChatClientOptions? options = null,
+        Action<PerplexityAsyncClientOptions>? configureClient = null,
+        Action<PerplexityEmulatorOptions>? configureEmulator = null)
     {
-        Emulator = new PerplexityEmulator(new PerplexityEmulatorOptions { TimeProvider = Clock, AgentKeepAliveInterval = null });
+        var emulatorOptions = new PerplexityEmulatorOptions { TimeProvider = Clock, AgentKeepAliveInterval = null };
+        configureEmulator?.Invoke(emulatorOptions);
+        Emulator = new PerplexityEmulator(emulatorOptions);
         var clientOptions = new PerplexityAsyncClientOptions
         {
             ApiKey = "pplx-test-key",
