@@ -12,18 +12,32 @@ namespace Perplexity.Async;
 /// <summary>Creating runs safely (no idempotency key) and cancelling abandoned ones.</summary>
 public partial class AgentClient
 {
-    private async Task<AgentResponse> CreateCoreAsync(AgentRequest request, CancellationToken cancellationToken)
+    private Task<AgentResponse> CreateCoreAsync(AgentRequest request, CancellationToken cancellationToken) =>
+        SendCreateAsync(
+            CreateCall(request, stream: false),
+            (call, token) => Transport.SendAsync(call, PerplexityJsonContext.Default.AgentResponse, token),
+            cancellationToken);
+
+    /// <summary>The create of a run: the body serialized once, never retried once it may have reached the server.</summary>
+    private static PerplexityRequest CreateCall(AgentRequest request, bool stream) => new(HttpMethod.Post, AgentRoutes.Create)
     {
-        var call = new PerplexityRequest(HttpMethod.Post, AgentRoutes.Create)
-        {
-            // Serialized once, so a retry (only ever of a create that never reached the server) sends the same bytes.
-            Body = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(request, PerplexityJsonContext.Default.AgentRequest),
-            IsRetrySafe = false,
-            RetryOnlyIfUnsent = true,
-        };
+        // Serialized once, so a retry (only ever of a create that never reached the server) sends the same bytes.
+        Body = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(request, PerplexityJsonContext.Default.AgentRequest),
+        IsRetrySafe = false,
+        RetryOnlyIfUnsent = true,
+        Accept = stream ? "text/event-stream" : "application/json",
+    };
+
+    /// <summary>
+    /// Sends a create (a plain one, or a stream's): a failure after which the run may exist throws
+    /// <see cref="PerplexityCreateOutcomeUnknownException"/>, and the create is never sent again.
+    /// </summary>
+    private async Task<T> SendCreateAsync<T>(
+        PerplexityRequest call, Func<PerplexityRequest, CancellationToken, Task<T>> send, CancellationToken cancellationToken)
+    {
         try
         {
-            return await Transport.SendAsync(call, PerplexityJsonContext.Default.AgentResponse, cancellationToken).ConfigureAwait(false);
+            return await send(call, cancellationToken).ConfigureAwait(false);
         }
         catch (PerplexityException ex) when (MayHaveStarted(ex) && !cancellationToken.IsCancellationRequested)
         {

@@ -54,4 +54,12 @@ internal static partial class Log
     [LoggerMessage(EventId = LogEventIds.AbandonedRunNotCancelled, EventName = nameof(LogEventIds.AbandonedRunNotCancelled), Level = LogLevel.Warning,
         Message = "Run {RunId} was abandoned by its caller but could not be cancelled; it may still be running: {Reason}")]
     public static partial void AbandonedRunNotCancelled(ILogger logger, string runId, string reason);
+
+    [LoggerMessage(EventId = LogEventIds.StreamResumed, EventName = nameof(LogEventIds.StreamResumed), Level = LogLevel.Information,
+        Message = "The stream of run {RunId} is resumed after sequence number {StartingAfter} (segment {Segment}) because {Reason}")]
+    public static partial void StreamResumed(ILogger logger, string runId, long startingAfter, int segment, string reason);
+
+    [LoggerMessage(EventId = LogEventIds.StreamReplayExpired, EventName = nameof(LogEventIds.StreamReplayExpired), Level = LogLevel.Warning,
+        Message = "The stream of run {RunId} can no longer be replayed after sequence number {StartingAfter}; the run is polled to its end instead")]
+    public static partial void StreamReplayExpired(ILogger logger, string runId, long startingAfter);
 }

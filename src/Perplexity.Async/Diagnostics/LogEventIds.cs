@@ -35,4 +35,10 @@ internal static class LogEventIds
 
     /// <summary>Warning: <c>RunAsync</c> was cancelled by its caller and the run could not be cancelled on the server.</summary>
     public const int AbandonedRunNotCancelled = 2004;
+
+    /// <summary>Information: a streamed run's connection dropped and the stream is resumed after its last event.</summary>
+    public const int StreamResumed = 2005;
+
+    /// <summary>Warning: a streamed run's replay window is over (the resume answered 400); the run is polled to its end instead.</summary>
+    public const int StreamReplayExpired = 2006;
 }

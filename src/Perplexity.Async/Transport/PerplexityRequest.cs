@@ -53,6 +53,9 @@ internal sealed class PerplexityRequest
     /// <summary>Extra query text without the leading <c>?</c>, already encoded.</summary>
     public string? Query { get; init; }
 
+    /// <summary>The media type asked for (<c>Accept</c>): JSON, or <c>text/event-stream</c> for a streamed run.</summary>
+    public string Accept { get; init; } = "application/json";
+
     /// <summary>The UTF-8 JSON body, serialized once so every retry sends the same bytes.</summary>
     public byte[]? Body { get; init; }
 

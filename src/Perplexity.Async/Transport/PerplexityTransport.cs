@@ -71,6 +71,52 @@ internal sealed class PerplexityTransport
         return await ReadJsonAsync(response, typeInfo, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Sends a call whose answer is an event stream, under the client's retries and timeouts up to the response headers
+    /// (the body is read by the caller, for as long as the stream lasts): returns the successful response, whose body is
+    /// <c>text/event-stream</c>. An error status throws as <see cref="SendAsync{T}"/> does.
+    /// </summary>
+    /// <exception cref="PerplexityProtocolException">The answer is a success but not an event stream.</exception>
+    public Task<HttpResponseMessage> OpenEventStreamAsync(PerplexityRequest request, CancellationToken cancellationToken) =>
+        _disposed
+            ? Task.FromException<HttpResponseMessage>(Disposed(request, inFlight: false))
+            : _resilience.RunAsync(
+            request,
+            (Transport: this, Request: request),
+            static (s, token) => s.Transport.OpenEventStreamWithRetriesAsync(s.Request, token),
+            cancellationToken).AsTask();
+
+    private async ValueTask<HttpResponseMessage> OpenEventStreamWithRetriesAsync(PerplexityRequest request, CancellationToken cancellationToken)
+    {
+        var response = await _resilience.SendAsync(
+            request,
+            (Transport: this, Request: request),
+            static (s, token) => s.Transport.SendOnceAsync(s.Request, token),
+            cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (!response.IsSuccessStatusCode)
+            {
+                throw await CreateApiExceptionAsync(response, request, cancellationToken).ConfigureAwait(false);
+            }
+
+            var mediaType = ResponseMediaType.Of(response.Content);
+            if (!string.Equals(mediaType, "text/event-stream", StringComparison.OrdinalIgnoreCase))
+            {
+                throw new PerplexityProtocolException(
+                    $"{request.Method.Method} {request.RouteTemplate} asked for an event stream but the content type is '{Settings.Redact(mediaType ?? "(none)")}'.",
+                    response.StatusCode);
+            }
+
+            return response;
+        }
+        catch
+        {
+            response.Dispose();
+            throw;
+        }
+    }
+
 #if NET
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
 #endif
@@ -193,7 +239,7 @@ internal sealed class PerplexityTransport
             var headers = message.Headers;
             // Raw, prebuilt values: no header objects parsed or allocated per request (the key was validated once).
             headers.TryAddWithoutValidation("Authorization", Settings.AuthorizationHeaderValue);
-            headers.TryAddWithoutValidation("Accept", "application/json");
+            headers.TryAddWithoutValidation("Accept", request.Accept);
             headers.TryAddWithoutValidation("User-Agent", ClientSettings.UserAgent);
             RequestHeaders.Apply(headers, request.Options);
             if (request.Body is { } body)

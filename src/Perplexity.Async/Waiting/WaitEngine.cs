@@ -50,14 +50,16 @@ internal static class WaitEngine
         IWaitRound round, PollingSettings settings, WaitServices services, WaitDiagnostics diagnostics, CancellationToken cancellationToken)
     {
         var run = new Run(round, settings, diagnostics);
-        var pipeline = Build(settings, services.TimeProvider, run);
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
         try
         {
             // ExecuteOutcomeAsync with a callback that returns its outcome (rather than ExecuteAsync, which wraps the
             // callback in an async lambda of its own) spares an unpooled state machine per round.
-            var outcome = await pipeline.ExecuteOutcomeAsync(static (ctx, r) => r.RoundAsync(ctx.CancellationToken), context, run)
-                .ConfigureAwait(false);
+            var outcome = round is IResumableWaitRound
+                ? await RunResumableAsync(settings, services.TimeProvider, run, context).ConfigureAwait(false)
+                : await Build(settings, services.TimeProvider, run)
+                    .ExecuteOutcomeAsync(static (ctx, r) => r.RoundAsync(ctx.CancellationToken), context, run)
+                    .ConfigureAwait(false);
             outcome.ThrowIfException();
         }
         catch (TimeoutRejectedException ex) when (!cancellationToken.IsCancellationRequested)
@@ -74,10 +76,10 @@ internal static class WaitEngine
         }
     }
 
-    private static ResiliencePipeline<bool> Build(PollingSettings settings, TimeProvider timeProvider, Run run)
+    private static ResiliencePipeline<bool> Build(PollingSettings settings, TimeProvider timeProvider, Run run, bool withTimeout = true)
     {
         var builder = new ResiliencePipelineBuilder<bool> { Name = "Perplexity.Async.Wait", TimeProvider = timeProvider };
-        if (settings.Timeout is { } timeout)
+        if (withTimeout && settings.Timeout is { } timeout)
         {
             builder.AddTimeout(timeout);
         }
@@ -99,6 +101,36 @@ internal static class WaitEngine
         }
 
         return builder.AddRetry(retry).Build();
+    }
+
+    /// <summary>
+    /// A resumable wait: the overall timeout around a loop of retry executions, each ended early by a round that made
+    /// progress before it failed, so the next execution starts Polly's backoff (and the failure budget) from the first
+    /// delay. The failure then ending the execution is retried at once, without a delay.
+    /// </summary>
+    private static ValueTask<Outcome<bool>> RunResumableAsync(PollingSettings settings, TimeProvider timeProvider, Run run, ResilienceContext context)
+    {
+        var retry = Build(settings, timeProvider, run, withTimeout: false);
+        var outer = new ResiliencePipelineBuilder<bool> { Name = "Perplexity.Async.Wait", TimeProvider = timeProvider };
+        if (settings.Timeout is { } timeout)
+        {
+            outer.AddTimeout(timeout);
+        }
+
+        return outer.Build().ExecuteOutcomeAsync(
+            static async (ctx, s) =>
+            {
+                Outcome<bool> outcome;
+                do
+                {
+                    outcome = await s.Retry.ExecuteOutcomeAsync(static (c, r) => r.RoundAsync(c.CancellationToken), ctx, s.Run).ConfigureAwait(false);
+                }
+                while (s.Run.TakeRestart());
+
+                return outcome;
+            },
+            context,
+            (Retry: retry, Run: run));
     }
 
     /// <summary>
@@ -136,6 +168,7 @@ internal static class WaitEngine
         private readonly int _maxConsecutiveFailures;
         private readonly WaitDiagnostics _diagnostics;
         private int _consecutiveFailures;
+        private bool _restart;
 
         public Run(IWaitRound round, PollingSettings settings, WaitDiagnostics diagnostics)
         {
@@ -162,13 +195,32 @@ internal static class WaitEngine
             }
         }
 
+        /// <summary>Whether the last execution ended for a fresh start (progress, then a transient failure); asking resets it.</summary>
+        public bool TakeRestart()
+        {
+            var restart = _restart;
+            _restart = false;
+            return restart;
+        }
+
         public ValueTask<bool> ShouldRunAgainAsync(RetryPredicateArguments<bool> args)
         {
             if (args.Outcome.Exception is { } exception)
             {
-                return new ValueTask<bool>(
-                    TransientRule.IsTransient(exception, args.Context.CancellationToken)
-                    && ++_consecutiveFailures < _maxConsecutiveFailures);
+                if (!TransientRule.IsTransient(exception, args.Context.CancellationToken))
+                {
+                    return new ValueTask<bool>(false);
+                }
+
+                if (_round is IResumableWaitRound resumable && resumable.TakeProgress())
+                {
+                    // Progress, then a drop: end this execution so the next one starts the backoff afresh.
+                    _consecutiveFailures = 0;
+                    _restart = true;
+                    return new ValueTask<bool>(false);
+                }
+
+                return new ValueTask<bool>(++_consecutiveFailures < _maxConsecutiveFailures);
             }
 
             _consecutiveFailures = 0;

@@ -62,4 +62,56 @@ internal static class WaitWatcher
             writer.TryComplete();
         }
     }
+
+    /// <summary>
+    /// Yields what <paramref name="run"/> writes, in order, through a channel of one item: the writer waits for the
+    /// consumer (a stream of thousands of events is never buffered whole). The run's exception, if it ended with one,
+    /// is thrown after the items written before it; a consumer that stops early stops the run.
+    /// </summary>
+    public static async IAsyncEnumerable<T> StreamAsync<T>(
+        Func<ChannelWriter<T>, CancellationToken, Task> run, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var items = Channel.CreateBounded<T>(new BoundedChannelOptions(1)
+        {
+            SingleReader = true,
+            SingleWriter = true,
+            FullMode = BoundedChannelFullMode.Wait,
+        });
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var task = WriteThenCompleteAsync(run, items.Writer, stop.Token);
+        try
+        {
+            while (await items.Reader.WaitToReadAsync(CancellationToken.None).ConfigureAwait(false))
+            {
+                while (items.Reader.TryRead(out var item))
+                {
+                    yield return item;
+                }
+            }
+
+            await task.ConfigureAwait(false);
+        }
+        finally
+        {
+            if (!task.IsCompleted)
+            {
+                stop.Cancel();
+                await Task.WhenAny(task).ConfigureAwait(false);
+            }
+
+            _ = task.Exception;
+        }
+    }
+
+    private static async Task WriteThenCompleteAsync<T>(Func<ChannelWriter<T>, CancellationToken, Task> run, ChannelWriter<T> writer, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await run(writer, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            writer.TryComplete();
+        }
+    }
 }

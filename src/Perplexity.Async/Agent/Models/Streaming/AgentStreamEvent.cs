@@ -22,6 +22,8 @@ namespace Perplexity.Async;
 [JsonConverter(typeof(AgentStreamEventConverter))]
 public abstract record AgentStreamEvent
 {
+    private long _sequenceNumber;
+
     private protected AgentStreamEvent()
     {
     }
@@ -37,7 +39,22 @@ public abstract record AgentStreamEvent
     /// </summary>
     [JsonPropertyName("sequence_number")]
     [JsonPropertyOrder(-1)]
-    public long SequenceNumber { get; init; }
+    public long SequenceNumber
+    {
+        get => _sequenceNumber;
+        init
+        {
+            _sequenceNumber = value;
+            HasSequenceNumber = true;
+        }
+    }
+
+    /// <summary>
+    /// Whether the event carried a <c>sequence_number</c> (or was built with one): an event without one cannot be told
+    /// apart from a replayed one, so a resumed stream neither de-duplicates it nor moves its cursor.
+    /// </summary>
+    [JsonIgnore]
+    internal bool HasSequenceNumber { get; private set; }
 
     /// <summary>
     /// <see langword="true"/> for the four events that end a run's stream: <c>response.completed</c>,
