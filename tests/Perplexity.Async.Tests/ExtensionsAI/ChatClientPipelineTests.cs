@@ -18,7 +18,8 @@ public sealed class ChatClientPipelineTests : IDisposable
     private readonly TestClock _clock = new();
     private readonly PerplexityEmulator _emulator;
 
-    public ChatClientPipelineTests() => _emulator = new PerplexityEmulator(_clock);
+    public ChatClientPipelineTests() =>
+        _emulator = new PerplexityEmulator(new PerplexityEmulatorOptions { TimeProvider = _clock, AgentKeepAliveInterval = null });
 
     [Fact]
     public async Task AddChatClient_OverAddPerplexityAsync_WithLogging_AnswersAndLogs()

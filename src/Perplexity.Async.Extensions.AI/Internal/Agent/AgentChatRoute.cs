@@ -12,7 +12,7 @@ namespace Perplexity.Async.Internal.Agent;
 /// <summary>
 /// The chat client on the Agent API (<see cref="AgentClient"/>): a call is a background run, waited for on the wait
 /// engine, or returned at once with a continuation token when background responses are allowed; streaming runs on an
-/// <see cref="IAgentEventSource"/>.
+/// <see cref="IAgentEventSource"/> (the SDK's resumable server-sent event stream).
 /// </summary>
 internal sealed class AgentChatRoute : IChatRoute
 {
@@ -28,7 +28,7 @@ internal sealed class AgentChatRoute : IChatRoute
         _owner = owner;
         _defaultModelId = defaultModelId;
         _polling = polling;
-        _events = events ?? new PolledAgentEventSource(agent, polling);
+        _events = events ?? new StreamedAgentEventSource(agent, polling);
     }
 
     public async Task<ChatResponse> GetResponseAsync(IEnumerable<AIChatMessage> messages, ChatOptions? options, CancellationToken cancellationToken)
@@ -57,11 +57,11 @@ internal sealed class AgentChatRoute : IChatRoute
         if (options?.ContinuationToken is { } continuation)
         {
             var token = ReadToken(messages, continuation);
-            return MapAsync(_events.ResumeAsync(token.RunId, token.SequenceNumber, cancellationToken), token.RunId, options, cancellationToken);
+            return MapAsync(_events.ResumeAsync(token.RunId, token.SequenceNumber, cancellationToken), token.RunId, token.TextLength, options, cancellationToken);
         }
 
         var request = AgentRequestMapper.Build(messages, options, _defaultModelId, _owner);
-        return MapAsync(_events.StreamAsync(request, cancellationToken), runId: null, options, cancellationToken);
+        return MapAsync(_events.StreamAsync(request, cancellationToken), runId: null, deliveredText: 0, options, cancellationToken);
     }
 
     public object? GetService(Type serviceType) => serviceType.IsInstanceOfType(_agent) ? _agent : null;
@@ -92,9 +92,9 @@ internal sealed class AgentChatRoute : IChatRoute
     }
 
     private async IAsyncEnumerable<ChatResponseUpdate> MapAsync(
-        IAsyncEnumerable<AgentStreamEvent> events, string? runId, ChatOptions? options, [EnumeratorCancellation] CancellationToken cancellationToken)
+        IAsyncEnumerable<AgentStreamEvent> events, string? runId, long deliveredText, ChatOptions? options, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var mapper = new AgentUpdateMapper(runId, options?.AllowBackgroundResponses == true);
+        var mapper = new AgentUpdateMapper(runId, options?.AllowBackgroundResponses == true, deliveredText);
         await foreach (var e in events.WithCancellation(cancellationToken).ConfigureAwait(false))
         {
             switch (e)

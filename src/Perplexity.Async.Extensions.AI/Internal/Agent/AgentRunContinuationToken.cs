@@ -15,11 +15,13 @@ internal sealed class AgentRunContinuationToken : ResponseContinuationToken
 {
     private const string RunProperty = "perplexity_agent_run";
     private const string SequenceProperty = "sequence_number";
+    private const string TextLengthProperty = "text_length";
 
-    public AgentRunContinuationToken(string runId, long? sequenceNumber)
+    public AgentRunContinuationToken(string runId, long? sequenceNumber, long textLength = 0)
     {
         RunId = runId;
         SequenceNumber = sequenceNumber;
+        TextLength = textLength;
     }
 
     /// <summary>The run's id (<c>resp_…</c>).</summary>
@@ -27,6 +29,12 @@ internal sealed class AgentRunContinuationToken : ResponseContinuationToken
 
     /// <summary>The sequence number of the last stream event delivered; null when no event was (a polled response).</summary>
     public long? SequenceNumber { get; }
+
+    /// <summary>
+    /// How many characters of the answer were delivered up to that event, so a resumed stream that ends on a final
+    /// snapshot (the replay window was over) delivers the rest of the text, and nothing twice.
+    /// </summary>
+    public long TextLength { get; }
 
     /// <summary>Reads a token of this route, also one rebuilt from bytes.</summary>
     /// <exception cref="ArgumentException">The token is not one of the Agent route's.</exception>
@@ -39,6 +47,7 @@ internal sealed class AgentRunContinuationToken : ResponseContinuationToken
 
         string? runId = null;
         long? sequence = null;
+        long textLength = 0;
         try
         {
             using var document = JsonDocument.Parse(token.ToBytes());
@@ -49,6 +58,11 @@ internal sealed class AgentRunContinuationToken : ResponseContinuationToken
                 if (root.TryGetProperty(SequenceProperty, out var number) && number.ValueKind == JsonValueKind.Number)
                 {
                     sequence = number.GetInt64();
+                }
+
+                if (root.TryGetProperty(TextLengthProperty, out var length) && length.ValueKind == JsonValueKind.Number)
+                {
+                    textLength = length.GetInt64();
                 }
             }
         }
@@ -68,7 +82,7 @@ internal sealed class AgentRunContinuationToken : ResponseContinuationToken
                 parameterName);
         }
 
-        return new AgentRunContinuationToken(runId!, sequence);
+        return new AgentRunContinuationToken(runId!, sequence, textLength);
     }
 
     /// <inheritdoc/>
@@ -82,6 +96,11 @@ internal sealed class AgentRunContinuationToken : ResponseContinuationToken
             if (SequenceNumber is { } sequence)
             {
                 writer.WriteNumber(SequenceProperty, sequence);
+            }
+
+            if (TextLength > 0)
+            {
+                writer.WriteNumber(TextLengthProperty, TextLength);
             }
 
             writer.WriteEndObject();

@@ -17,11 +17,16 @@ internal sealed class AgentUpdateMapper
     private readonly HashSet<string> _calls = new(StringComparer.Ordinal);
     private string? _runId;
     private string? _modelId;
+    private long _delivered;
 
-    public AgentUpdateMapper(string? runId, bool background)
+    /// <param name="runId">The run's id when resuming; null for a new run (its first event names it).</param>
+    /// <param name="background">Whether updates carry continuation tokens.</param>
+    /// <param name="deliveredText">How many characters of the answer an earlier stream of the run delivered.</param>
+    public AgentUpdateMapper(string? runId, bool background, long deliveredText)
     {
         _runId = runId;
         _background = background;
+        _delivered = deliveredText;
     }
 
     /// <summary>The run's id, once an event has named it.</summary>
@@ -37,6 +42,7 @@ internal sealed class AgentUpdateMapper
                 _modelId = response.Model;
                 return Update(e, [], status: response.Status.Value, createdAt: response.CreatedAt);
             case AgentOutputTextDeltaEvent delta:
+                _delivered += delta.Delta.Length;
                 var text = Update(e, [new TextContent(delta.Delta) { RawRepresentation = e }]);
                 text.MessageId = string.IsNullOrEmpty(delta.ItemId) ? null : delta.ItemId;
                 return text;
@@ -64,8 +70,9 @@ internal sealed class AgentUpdateMapper
     }
 
     /// <summary>
-    /// The last update, of a <c>completed</c> or <c>incomplete</c> run: its usage (as <see cref="UsageContent"/>),
-    /// function calls and sources not streamed before, finish reason, cost and status; no continuation token.
+    /// The last update, of a <c>completed</c> or <c>incomplete</c> run: the answer's text not streamed before (all of
+    /// it when the stream ended on a snapshot built by polling), its usage (as <see cref="UsageContent"/>), function
+    /// calls and sources not streamed before, finish reason, cost and status; no continuation token.
     /// </summary>
     private ChatResponseUpdate Final(AgentStreamEvent e, AgentResponse? response)
     {
@@ -74,6 +81,13 @@ internal sealed class AgentUpdateMapper
         {
             _runId ??= response.Id;
             _modelId = response.Model;
+            var text = response.OutputText;
+            if (text.Length > _delivered)
+            {
+                contents.Add(new TextContent(text.Substring((int)_delivered)));
+                _delivered = text.Length;
+            }
+
             if (AgentResponseMapper.SourcesOf(response.SearchResults, _sources) is { } sources)
             {
                 contents.Add(new TextContent(string.Empty) { Annotations = sources });
@@ -116,7 +130,7 @@ internal sealed class AgentUpdateMapper
             ModelId = _modelId,
             CreatedAt = createdAt,
             RawRepresentation = e,
-            ContinuationToken = _background && !final && _runId is not null ? new AgentRunContinuationToken(_runId, e.SequenceNumber) : null,
+            ContinuationToken = _background && !final && _runId is not null ? new AgentRunContinuationToken(_runId, e.SequenceNumber, _delivered) : null,
         };
 
         if (status is not null)

@@ -5,8 +5,8 @@ namespace Perplexity.Async.Internal.Agent;
 
 /// <summary>
 /// Where the Agent route's streaming gets its events: a run started for the stream, or one resumed after the event
-/// with a given sequence number. The seam lets the source be swapped (polling today; the SDK's server-sent event stream
-/// once <c>AgentClient.StreamAsync</c> exists) without touching how events become updates.
+/// with a given sequence number: the SDK's server-sent event stream (<see cref="StreamedAgentEventSource"/>). The seam
+/// keeps how events become updates apart from where they come from (tests and a future transport plug in here).
 /// </summary>
 internal interface IAgentEventSource
 {
