@@ -57,9 +57,12 @@ namespace Perplexity.Async;
 /// <para>
 /// Streaming: <see cref="GetStreamingResponseAsync"/> yields a status update per status (under
 /// <see cref="PerplexityChatResponseProperties.Status"/>), the searches as reasoning content and their results as
-/// citation annotations, the answer as text, function calls, and last the usage (as <see cref="UsageContent"/>), finish
-/// reason and cost. Today the events come from polling the run (one state per status change, the text as it appears in
-/// the polled state); with background responses allowed, each update but the last carries a continuation token.
+/// citation annotations, the answer as text deltas, function calls, and last the usage (as <see cref="UsageContent"/>),
+/// finish reason and cost. It reads the run's server-sent events (<see cref="AgentClient.StreamAsync(AgentRequest, AgentStreamingOptions?, CancellationToken)"/>),
+/// which resume by themselves after a dropped connection; with background responses allowed, each update but the last
+/// carries a continuation token (the run id and the last event's sequence number) from which a later call resumes.
+/// Cancelling the call's token cancels the run (<see cref="PerplexityAsyncClientOptions.CancelAbandonedRuns"/>); to
+/// leave a background run going and resume it later, stop reading instead.
 /// </para>
 /// <para>
 /// Errors are the SDK's: a run that ends <c>failed</c> throws <see cref="PerplexityRunFailedException"/>, a cancelled one
@@ -177,7 +180,7 @@ public sealed class PerplexityAsyncChatClient : IChatClient
     /// </remarks>
     /// <param name="messages">The conversation, oldest first; none when continuing a run.</param>
     /// <param name="options">The call's options; see the class remarks for what is mapped.</param>
-    /// <param name="cancellationToken">Stops the updates, also while waiting. The run keeps running on the server.</param>
+    /// <param name="cancellationToken">Stops the updates, also while waiting, and cancels a run this call started (see the class remarks).</param>
     /// <returns>The updates.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="messages"/> is null.</exception>
     /// <exception cref="PerplexityRunFailedException">The run failed (thrown from the enumeration).</exception>
