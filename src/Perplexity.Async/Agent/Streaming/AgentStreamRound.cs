@@ -210,7 +210,9 @@ internal sealed class AgentStreamRound : IResumableWaitRound
                 }
 
                 _progress = true;
+                guard.Pause();
                 await _writer.WriteAsync(e, cancellationToken).ConfigureAwait(false);
+                guard.Resume();
                 if (e.IsTerminal)
                 {
                     Terminal = e;
@@ -220,7 +222,7 @@ internal sealed class AgentStreamRound : IResumableWaitRound
 
             throw Dropped(new PerplexityConnectionException("The event stream ended before its terminal event."), "the body ended before the terminal event");
         }
-        catch (OperationCanceledException ex) when (guard is { IdleExpired: true } && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException ex) when (segment.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             throw Dropped(
                 new PerplexityTimeoutException(

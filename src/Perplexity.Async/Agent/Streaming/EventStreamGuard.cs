@@ -11,33 +11,41 @@ namespace Perplexity.Async;
 /// on a line's length (the parser would grow its line buffer without end). It only counts bytes between line breaks;
 /// the parsing is <c>System.Net.ServerSentEvents</c>'s.
 /// </summary>
-/// <remarks>The watchdog runs only while a read waits on the network: time the consumer spends between reads does not count.</remarks>
+/// <remarks>
+/// The watchdog is one timer per segment that reads only update a timestamp for (no timer is touched per read): when it
+/// fires it cancels the segment if nothing arrived for the idle timeout, and otherwise sleeps for the rest of it. Time
+/// the consumer spends with an event (<see cref="Pause"/> to <see cref="Resume"/>) does not count.
+/// </remarks>
 internal sealed class EventStreamGuard : Stream
 {
     private readonly Stream _inner;
     private readonly long _maxLineBytes;
     private readonly TimeSpan _idleTimeout;
+    private readonly TimeProvider _timeProvider;
     private readonly CancellationTokenSource _segment;
     private readonly ITimer _watchdog;
     private long _lineBytes;
-    private int _idleExpired;
+    private long _lastActivity;
+    private int _paused;
 
     /// <param name="inner">The response body.</param>
     /// <param name="timeProvider">The client's clock.</param>
-    /// <param name="idleTimeout">How long one read may wait for a byte.</param>
+    /// <param name="idleTimeout">How long the connection may stay silent.</param>
     /// <param name="maxLineBytes">The longest line accepted.</param>
-    /// <param name="segment">Cancelled when the watchdog fires; the parser's reads must observe its token.</param>
+    /// <param name="segment">Cancelled when the watchdog fires (and by nothing else but the caller's token it is linked to);
+    /// the parser's reads must observe its token.</param>
     public EventStreamGuard(Stream inner, TimeProvider timeProvider, TimeSpan idleTimeout, long maxLineBytes, CancellationTokenSource segment)
     {
         _inner = inner;
         _idleTimeout = idleTimeout;
         _maxLineBytes = maxLineBytes;
+        _timeProvider = timeProvider;
         _segment = segment;
-        _watchdog = timeProvider.CreateTimer(static s => ((EventStreamGuard)s!).Expire(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
-    }
+        _lastActivity = timeProvider.GetTimestamp();
 
-    /// <summary>Whether the watchdog cancelled the segment.</summary>
-    public bool IdleExpired => Volatile.Read(ref _idleExpired) != 0;
+        // A deadline, not a delay: its state is the source it cancels (as CancelAfter's timer is).
+        _watchdog = timeProvider.CreateTimer(_ => Tick(), segment, idleTimeout, Timeout.InfiniteTimeSpan);
+    }
 
     public override bool CanRead => true;
 
@@ -53,22 +61,23 @@ internal sealed class EventStreamGuard : Stream
         set => throw new NotSupportedException();
     }
 
+    /// <summary>The consumer has an event: silence from now on does not count until <see cref="Resume"/>.</summary>
+    public void Pause() => Volatile.Write(ref _paused, 1);
+
+    /// <summary>The consumer is back: the idle timeout counts from now.</summary>
+    public void Resume()
+    {
+        Volatile.Write(ref _lastActivity, _timeProvider.GetTimestamp());
+        Volatile.Write(ref _paused, 0);
+    }
+
     public override int Read(byte[] buffer, int offset, int count) =>
         ReadAsync(buffer, offset, count, CancellationToken.None).GetAwaiter().GetResult();
 
     public override async Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
     {
-        _watchdog.Change(_idleTimeout, Timeout.InfiniteTimeSpan);
-        int read;
-        try
-        {
-            read = await _inner.ReadAsync(buffer, offset, count, cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            _watchdog.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
-        }
-
+        var read = await _inner.ReadAsync(buffer, offset, count, cancellationToken).ConfigureAwait(false);
+        Volatile.Write(ref _lastActivity, _timeProvider.GetTimestamp());
         Count(new ReadOnlySpan<byte>(buffer, offset, read));
         return read;
     }
@@ -76,17 +85,8 @@ internal sealed class EventStreamGuard : Stream
 #if NET
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
-        _watchdog.Change(_idleTimeout, Timeout.InfiniteTimeSpan);
-        int read;
-        try
-        {
-            read = await _inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            _watchdog.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
-        }
-
+        var read = await _inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
+        Volatile.Write(ref _lastActivity, _timeProvider.GetTimestamp());
         Count(buffer.Span.Slice(0, read));
         return read;
     }
@@ -113,19 +113,24 @@ internal sealed class EventStreamGuard : Stream
         base.Dispose(disposing);
     }
 
-    private void Expire()
+    private void Tick()
     {
-        Interlocked.Exchange(ref _idleExpired, 1);
+        var silent = _timeProvider.GetElapsedTime(Volatile.Read(ref _lastActivity));
         try
         {
-            _segment.Cancel();
+            if (Volatile.Read(ref _paused) == 0 && silent >= _idleTimeout)
+            {
+                _segment.Cancel();
+                return;
+            }
+
+            _watchdog.Change(Volatile.Read(ref _paused) == 0 ? _idleTimeout - silent : _idleTimeout, Timeout.InfiniteTimeSpan);
         }
         catch (ObjectDisposedException)
         {
             // The segment ended in the meantime.
         }
     }
-
     /// <summary>Counts the bytes since the last line break; a line longer than the cap is a protocol error.</summary>
     private void Count(ReadOnlySpan<byte> chunk)
     {

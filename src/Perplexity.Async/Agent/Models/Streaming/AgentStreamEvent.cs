@@ -54,7 +54,7 @@ public abstract record AgentStreamEvent
     /// apart from a replayed one, so a resumed stream neither de-duplicates it nor moves its cursor.
     /// </summary>
     [JsonIgnore]
-    internal bool HasSequenceNumber { get; private set; }
+    internal bool HasSequenceNumber { get; set; }
 
     /// <summary>
     /// <see langword="true"/> for the four events that end a run's stream: <c>response.completed</c>,
