@@ -2,15 +2,12 @@ using System.Globalization;
 using Microsoft.Extensions.AI;
 using Perplexity.Async;
 
-// Both namespaces have a ChatMessage and a ReasoningEffort; an alias says which one this file means.
-using ReasoningEffort = Microsoft.Extensions.AI.ReasoningEffort;
-
 namespace ChatClientSample;
 
 /// <summary>
 /// The sample's core: ask an <see cref="IChatClient"/> one question, streaming, and print what comes back. Nothing in
-/// here knows about Perplexity except the keys of the extras it prints: it is what an app written against
-/// Microsoft.Extensions.AI looks like, with Perplexity's async deep research behind it.
+/// here knows about Perplexity except the keys of the extras it prints and its exceptions: it is what an app written
+/// against Microsoft.Extensions.AI looks like, with a Perplexity Agent API research run behind it.
 /// </summary>
 internal static class ChatApp
 {
@@ -18,67 +15,75 @@ internal static class ChatApp
 
     public static ChatOptions CreateOptions() => new()
     {
-        ModelId = "sonar-deep-research",
+        // A preset (a name without '/') or a model ("openai/gpt-5.2"); medium is Perplexity's deep-research preset.
+        ModelId = "medium",
 
-        // Perplexity's reasoning_effort: low keeps a deep-research job short and cheap.
-        Reasoning = new ReasoningOptions { Effort = ReasoningEffort.Low },
+        // Low effort keeps a deep-research run short and cheap.
+        Reasoning = new ReasoningOptions { Effort = Microsoft.Extensions.AI.ReasoningEffort.Low },
 
-        // Perplexity-specific parameters go by their API name.
-        AdditionalProperties = new() { ["return_related_questions"] = true, ["search_mode"] = "web" },
+        // Agent API fields go by their API name.
+        AdditionalProperties = new() { ["language_preference"] = "en" },
     };
 
-    /// <summary>Asks <paramref name="question"/>, prints each job status as it changes, then the answer, sources, usage and cost.</summary>
-    /// <returns>The process exit code: 0 answered, 1 the job failed or timed out, 2 cancelled.</returns>
+    /// <summary>Asks <paramref name="question"/>, prints each status and search as it happens, then the answer, sources, usage and cost.</summary>
+    /// <returns>The process exit code: 0 answered, 1 the run failed or timed out, 2 cancelled.</returns>
     public static async Task<int> RunAsync(IChatClient chat, string question, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        ChatResponseUpdate? final = null;
+        var updates = new List<ChatResponseUpdate>();
         try
         {
-            // The async API does not stream tokens: the updates are job statuses, then the whole answer at once.
             await foreach (var update in chat.GetStreamingResponseAsync(question, CreateOptions(), cancellationToken))
             {
+                updates.Add(update);
                 if (update.Contents.Count == 0 && update.AdditionalProperties?[PerplexityChatResponseProperties.Status] is string status)
                 {
-                    await output.WriteLineAsync($"job {update.ResponseId}: {status}");
+                    await output.WriteLineAsync($"run {update.ResponseId}: {status}");
                 }
-                else
+
+                foreach (var reasoning in update.Contents.OfType<TextReasoningContent>())
                 {
-                    final = update;
+                    await output.WriteLineAsync($"  ... {reasoning.Text}");
                 }
             }
         }
-        catch (PerplexityJobFailedException failed)
+        catch (PerplexityRunFailedException failed)
         {
-            await error.WriteLineAsync($"The job failed: {failed.ErrorMessage ?? "no reason given"}");
+            await error.WriteLineAsync($"Run {failed.JobId} failed: {failed.ErrorMessage ?? "no reason given"}");
+            return 1;
+        }
+        catch (PerplexityRunCancelledException cancelled)
+        {
+            await error.WriteLineAsync($"Run {cancelled.JobId} was cancelled.");
             return 1;
         }
         catch (PerplexityTimeoutException timeout)
         {
-            await error.WriteLineAsync($"Gave up waiting after {timeout.Timeout}; the job keeps running on the server.");
+            await error.WriteLineAsync($"Gave up waiting after {timeout.Timeout}; run {timeout.JobId} keeps running on the server.");
             return 1;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            await error.WriteLineAsync("Cancelled; the job keeps running on the server.");
+            await error.WriteLineAsync("Cancelled.");
             return 2;
         }
 
-        if (final is null)
+        var response = updates.ToChatResponse();
+        if (response.Text.Length == 0)
         {
             await error.WriteLineAsync("No answer came back.");
             return 1;
         }
 
-        await PrintAsync(final, output);
+        await PrintAsync(response, updates, output);
         return 0;
     }
 
-    private static async Task PrintAsync(ChatResponseUpdate final, TextWriter output)
+    private static async Task PrintAsync(ChatResponse response, List<ChatResponseUpdate> updates, TextWriter output)
     {
         await output.WriteLineAsync();
-        await output.WriteLineAsync(final.Text);
+        await output.WriteLineAsync(response.Text);
 
-        var sources = final.Contents.OfType<TextContent>()
+        var sources = updates.SelectMany(u => u.Contents).OfType<TextContent>()
             .SelectMany(t => t.Annotations ?? [])
             .OfType<CitationAnnotation>()
             .ToList();
@@ -92,24 +97,14 @@ internal static class ChatApp
             }
         }
 
-        if (final.AdditionalProperties?[PerplexityChatResponseProperties.RelatedQuestions] is IReadOnlyList<string> { Count: > 0 } related)
-        {
-            await output.WriteLineAsync();
-            await output.WriteLineAsync("Related questions:");
-            foreach (var question in related)
-            {
-                await output.WriteLineAsync($"  - {question}");
-            }
-        }
-
         await output.WriteLineAsync();
-        if (final.Contents.OfType<UsageContent>().FirstOrDefault()?.Details is { } usage)
+        if (response.Usage is { } usage)
         {
             await output.WriteLineAsync(
-                $"Model {final.ModelId}, {usage.InputTokenCount} input + {usage.OutputTokenCount} output tokens ({usage.ReasoningTokenCount ?? 0} reasoning)");
+                $"Model {response.ModelId}, {usage.InputTokenCount} input + {usage.OutputTokenCount} output tokens ({usage.ReasoningTokenCount ?? 0} reasoning, {usage.CachedInputTokenCount ?? 0} cached)");
         }
 
-        if (final.AdditionalProperties?[PerplexityChatResponseProperties.Cost] is Cost cost)
+        if (response.AdditionalProperties?[PerplexityChatResponseProperties.Cost] is AgentCost cost)
         {
             await output.WriteLineAsync($"Cost: ${cost.TotalCost.ToString("0.0000", CultureInfo.InvariantCulture)}");
         }

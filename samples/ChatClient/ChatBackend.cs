@@ -20,12 +20,12 @@ internal static class ChatBackend
             return $"Backend: Perplexity API at {PerplexityAsyncClientOptions.DefaultBaseAddress} (PERPLEXITY_API_KEY is set)";
         }
 
-        // Jobs take about 3 seconds instead of minutes, and the client polls often enough to see each status.
+        // Runs take about 3 seconds instead of minutes, and the client polls often enough to see each status.
         var emulator = new PerplexityEmulator(new PerplexityEmulatorOptions
         {
             TimeProvider = time,
-            QueuedDuration = TimeSpan.FromSeconds(1),
-            RunningDuration = TimeSpan.FromSeconds(2),
+            AgentQueuedDuration = TimeSpan.FromSeconds(1),
+            AgentMediumDuration = TimeSpan.FromSeconds(3),
         });
         services.AddSingleton(emulator);
         services.AddSingleton(time);

@@ -1,8 +1,8 @@
-// Perplexity's async deep research behind Microsoft.Extensions.AI's IChatClient, through the M.E.AI pipeline.
+// Perplexity's Agent API (a deep-research run) behind Microsoft.Extensions.AI's IChatClient, through the M.E.AI pipeline.
 //
 //   dotnet run --project samples/ChatClient -- "your question"    (add --verbose to see the pipeline's logs)
 //
-// With PERPLEXITY_API_KEY set it asks the Perplexity API (a deep-research job takes minutes and costs money);
+// With PERPLEXITY_API_KEY set it asks the Perplexity API (a deep-research run takes minutes and costs money);
 // without it, the built-in emulator answers offline in a few seconds.
 using System.Text;
 using ChatClientSample;

@@ -1,57 +1,85 @@
 using System;
 using System.Collections.Generic;
-using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.AI;
 using Perplexity.Async.Internal;
+using Perplexity.Async.Internal.Agent;
 using AIChatMessage = Microsoft.Extensions.AI.ChatMessage;
 
 namespace Perplexity.Async;
 
 /// <summary>
-/// Perplexity's asynchronous chat completions (Sonar, deep research) as a Microsoft.Extensions.AI
-/// <see cref="IChatClient"/>: each call creates a job, waits for it with the SDK's poller, and returns the answer with
-/// its citations, usage and cost. Create one with <see cref="PerplexityAsyncChatClientExtensions.AsIChatClient(PerplexityAsyncClient, PerplexityAsyncChatClientOptions?)"/>.
+/// Perplexity's long-running research as a Microsoft.Extensions.AI <see cref="IChatClient"/>, on the Agent API by
+/// default: each call is a background run, waited for with the SDK's wait engine, and returns the answer with its
+/// citations, usage and cost. Create one with <see cref="PerplexityAsyncChatClientExtensions.AsIChatClient(PerplexityAsyncClient, PerplexityAsyncChatClientOptions?)"/>.
 /// </summary>
 /// <remarks>
 /// <para>
-/// <b>The asynchronous API does not stream tokens.</b> <see cref="GetStreamingResponseAsync"/> yields one update
-/// without content per status the job goes through (<c>CREATED</c>, <c>IN_PROGRESS</c>: the status is in
-/// <see cref="ChatResponseUpdate.AdditionalProperties"/> under <see cref="PerplexityChatResponseProperties.Status"/>),
-/// so a UI can show progress, and then the whole answer in one final update.
+/// <b>Agent route</b> (<see cref="PerplexityChatRoute.Agent"/>, the default). Requests: <see cref="ChatOptions.ModelId"/>
+/// is the <c>model</c> when it has a <c>/</c> (<c>openai/gpt-5.2</c>) and otherwise the <c>preset</c> (<c>fast</c>,
+/// <c>low</c>, <c>medium</c>, <c>high</c>, <c>xhigh</c>; the retired Sonar names become their closest preset:
+/// <c>sonar</c> → <c>fast</c>, <c>sonar-pro</c> and <c>sonar-reasoning(-pro)</c> → <c>low</c>,
+/// <c>sonar-deep-research</c> → <c>medium</c>). <see cref="ChatOptions.Instructions"/> and the system messages become
+/// <c>instructions</c> (which <em>replace</em> a preset's prompt); <see cref="ChatOptions.Temperature"/>,
+/// <see cref="ChatOptions.TopP"/>, <see cref="ChatOptions.MaxOutputTokens"/>, <see cref="ChatOptions.Reasoning"/> (its
+/// effort), <see cref="ChatOptions.ConversationId"/> (as <c>previous_response_id</c>), <see cref="ChatOptions.ResponseFormat"/>
+/// (JSON becomes <c>response_format: json_schema</c>), functions (<c>function</c> tools), <see cref="HostedWebSearchTool"/>
+/// (<c>web_search</c>) and <see cref="ChatOptions.ToolMode"/> (<c>tool_choice</c>: auto, none, required, or one function)
+/// are mapped. User text, images (<c>input_image</c>) and other files (<c>input_file</c>), assistant text, function calls
+/// and their results (<c>function_call</c>, <c>function_call_output</c>) become input items, so
+/// <c>UseFunctionInvocation()</c> works. Every entry of <see cref="ChatOptions.AdditionalProperties"/> is sent as the
+/// request field of that name, bound to the SDK's typed property when there is one: <c>"max_steps"</c>,
+/// <c>"language_preference"</c>, <c>"models"</c>, <c>"preset"</c>, <c>"tools"</c> (built-in tools with their settings,
+/// sent before the functions), <c>"store"</c>, <c>"skills"</c>, <c>"profile"</c>, <c>"max_tool_calls"</c>, … (SDK values
+/// and JSON both work; <c>"input"</c>, <c>"background"</c> and <c>"stream"</c> are refused: the client sets them); a name
+/// the SDK does not model is sent as is (the API refuses unknown fields with 400). A
+/// <see cref="ChatOptions.RawRepresentationFactory"/> may return an <see cref="AgentRequest"/> whose settings win over the
+/// rest (its input items come before the messages).
 /// </para>
 /// <para>
-/// Requests: <see cref="ChatOptions.ModelId"/>, <see cref="ChatOptions.MaxOutputTokens"/>,
-/// <see cref="ChatOptions.Temperature"/>, <see cref="ChatOptions.TopP"/>, <see cref="ChatOptions.TopK"/>, the
-/// penalties, <see cref="ChatOptions.StopSequences"/>, <see cref="ChatOptions.ResponseFormat"/> (a JSON schema becomes
-/// <c>response_format: json_schema</c>), <see cref="ChatOptions.Reasoning"/> (its effort becomes
-/// <c>reasoning_effort</c>), <see cref="ChatOptions.Instructions"/> (a leading system message) and function tools are
-/// mapped; every entry of <see cref="ChatOptions.AdditionalProperties"/> is sent as a request parameter of that
-/// name, bound to the SDK's typed property when there is one (<c>"search_mode"</c>, <c>"search_domain_filter"</c>,
-/// <c>"web_search_options"</c>, …; strings, SDK values and JSON all work), and a
-/// <see cref="ChatOptions.RawRepresentationFactory"/> may return a <see cref="ChatCompletionRequest"/> whose settings
-/// win over the rest. Text, images (URL or bytes), videos and other files (as <c>file_url</c>) are sent as message content.
+/// Responses: the run id is <see cref="ChatResponse.ResponseId"/>; the answer is a <see cref="TextContent"/> whose
+/// <see cref="AIContent.Annotations"/> hold a <see cref="CitationAnnotation"/> per search result (and per
+/// <c>url_citation</c> of the message); function calls are <see cref="FunctionCallContent"/>; usage (with reasoning and
+/// cached tokens) maps to <see cref="UsageDetails"/>; the status, cost (<see cref="AgentCost"/>) and search results are in
+/// <see cref="ChatResponse.AdditionalProperties"/> under the <see cref="PerplexityChatResponseProperties"/> keys; the
+/// <see cref="AgentResponse"/> is the <see cref="ChatResponse.RawRepresentation"/>. An <c>incomplete</c> run is returned
+/// with <see cref="ChatFinishReason.Length"/>.
 /// </para>
 /// <para>
-/// Responses: the job id is <see cref="ChatResponse.ResponseId"/>; the answer is a <see cref="TextContent"/> whose
-/// <see cref="AIContent.Annotations"/> are a <see cref="CitationAnnotation"/> per citation (spanning its <c>[n]</c>
-/// markers) and per other search result; a <c>&lt;think&gt;</c> block and the legacy route's reasoning steps become
-/// <see cref="TextReasoningContent"/>; usage maps to <see cref="UsageDetails"/>; cost, related questions, images and
-/// search results are in <see cref="ChatResponse.AdditionalProperties"/> under the
-/// <see cref="PerplexityChatResponseProperties"/> keys; the envelope is the <see cref="ChatResponse.RawRepresentation"/>.
+/// Background responses: with <see cref="ChatOptions.AllowBackgroundResponses"/>, <see cref="GetResponseAsync"/> returns
+/// as soon as the run is created, with a <see cref="ChatResponse.ContinuationToken"/> (the run id; it serializes with
+/// <see cref="ResponseContinuationToken.ToBytes"/>); pass it back in <see cref="ChatOptions.ContinuationToken"/>, with no
+/// messages, to read the run once (the token is null once the run has finished), or to
+/// <see cref="GetStreamingResponseAsync"/> to resume streaming it. Without it, <see cref="GetResponseAsync"/> waits for
+/// the end, and cancelling the call cancels the run (<see cref="PerplexityAsyncClientOptions.CancelAbandonedRuns"/>).
 /// </para>
 /// <para>
-/// Background responses: with <see cref="ChatOptions.AllowBackgroundResponses"/> set, <see cref="GetResponseAsync"/>
-/// returns as soon as the job is created, with a <see cref="ChatResponse.ContinuationToken"/>; pass it back in
-/// <see cref="ChatOptions.ContinuationToken"/> to check on the job (one request each time) or to stream it.
+/// Streaming: <see cref="GetStreamingResponseAsync"/> yields a status update per status (under
+/// <see cref="PerplexityChatResponseProperties.Status"/>), the searches as reasoning content and their results as
+/// citation annotations, the answer as text deltas, function calls, and last the usage (as <see cref="UsageContent"/>),
+/// finish reason and cost. It reads the run's server-sent events (<see cref="AgentClient.StreamAsync(AgentRequest, AgentStreamingOptions?, CancellationToken)"/>),
+/// which resume by themselves after a dropped connection; with background responses allowed, each update but the last
+/// carries a continuation token (the run id and the last event's sequence number) from which a later call resumes.
+/// Cancelling the call's token cancels the run (<see cref="PerplexityAsyncClientOptions.CancelAbandonedRuns"/>); to
+/// leave a background run going and resume it later, stop reading instead.
 /// </para>
 /// <para>
-/// Errors are the SDK's: a job that ends <c>FAILED</c> throws <see cref="PerplexityJobFailedException"/>, a polling
-/// timeout <see cref="PerplexityTimeoutException"/>, HTTP errors their <see cref="PerplexityApiException"/> subclass;
-/// cancellation throws <see cref="OperationCanceledException"/> (the job keeps running on the server: the API has no
-/// cancel endpoint). Thread-safe. Disposing it does not dispose the <see cref="PerplexityAsyncClient"/>.
+/// Errors are the SDK's: a run that ends <c>failed</c> throws <see cref="PerplexityRunFailedException"/>, a cancelled one
+/// <see cref="PerplexityRunCancelledException"/> (both carry the run id and the response), a polling timeout
+/// <see cref="PerplexityTimeoutException"/>, HTTP errors their <see cref="PerplexityApiException"/> subclass;
+/// cancellation throws an <see cref="OperationCanceledException"/>.
 /// </para>
+/// <para>
+/// <b>Legacy routes</b> (<see cref="PerplexityChatRoute.Sonar"/>, <see cref="PerplexityChatRoute.ChatCompletions"/>),
+/// which Perplexity retired on 2026-09-27 (it answers them with 403 <see cref="PerplexityEndpointRetiredException"/>):
+/// kept for deployments and recordings that still speak them. Their streams are statuses and then the whole answer;
+/// every entry of <see cref="ChatOptions.AdditionalProperties"/> is a chat-completions parameter
+/// (<c>"search_mode"</c>, <c>"web_search_options"</c>, …), a <see cref="ChatOptions.RawRepresentationFactory"/> may
+/// return a <see cref="ChatCompletionRequest"/>, a job that ends <c>FAILED</c> throws
+/// <see cref="PerplexityJobFailedException"/>, and the extras include images and related questions.
+/// </para>
+/// <para>Thread-safe. Disposing it does not dispose the <see cref="PerplexityAsyncClient"/>.</para>
 /// </remarks>
 /// <example>
 /// <code>
@@ -63,10 +91,7 @@ namespace Perplexity.Async;
 public sealed class PerplexityAsyncChatClient : IChatClient
 {
     private readonly PerplexityAsyncClient _client;
-    private readonly AsyncCompletionsClient _completions;
-    private readonly string _defaultModelId;
-    private readonly PollingOptions? _polling;
-    private readonly AsyncCreateOptions? _createOptions;
+    private readonly IChatRoute _route;
     private readonly ChatClientMetadata _metadata;
 
     /// <summary>Creates a chat client over <paramref name="client"/>.</summary>
@@ -80,48 +105,59 @@ public sealed class PerplexityAsyncChatClient : IChatClient
     {
         _client = client ?? throw new ArgumentNullException(nameof(client));
         options ??= new PerplexityAsyncChatClientOptions();
-        if (string.IsNullOrWhiteSpace(options.DefaultModelId))
+        if (options.DefaultModelId is not null && string.IsNullOrWhiteSpace(options.DefaultModelId))
         {
             throw new ArgumentException(
-                $"{nameof(PerplexityAsyncChatClientOptions)}.{nameof(PerplexityAsyncChatClientOptions.DefaultModelId)} is required; it is null, empty or whitespace.",
+                $"{nameof(PerplexityAsyncChatClientOptions)}.{nameof(PerplexityAsyncChatClientOptions.DefaultModelId)} is empty or whitespace; leave it null for the route's default.",
                 nameof(options));
         }
 
-        _completions = options.Route switch
+        string defaultModelId;
+        switch (options.Route)
         {
-            PerplexityChatRoute.Sonar => client.Sonar,
-            PerplexityChatRoute.ChatCompletions => client.ChatCompletions,
-            _ => throw new ArgumentOutOfRangeException(
-                nameof(options),
-                options.Route,
-                $"{nameof(PerplexityAsyncChatClientOptions)}.{nameof(PerplexityAsyncChatClientOptions.Route)} is not a {nameof(PerplexityChatRoute)} value."),
-        };
+            case PerplexityChatRoute.Agent:
+                defaultModelId = options.DefaultModelId ?? ChatClientDefaults.AgentModelId;
+                _route = new AgentChatRoute(client.Agent, this, defaultModelId, options.Polling);
+                break;
+            case PerplexityChatRoute.Sonar:
+            case PerplexityChatRoute.ChatCompletions:
+                defaultModelId = options.DefaultModelId ?? ChatClientDefaults.ModelId;
+                var completions = options.Route == PerplexityChatRoute.Sonar ? client.Sonar : client.ChatCompletions;
+                _route = new LegacyChatRoute(completions, this, defaultModelId, options.Polling, options.RequestOptions);
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(
+                    nameof(options),
+                    options.Route,
+                    $"{nameof(PerplexityAsyncChatClientOptions)}.{nameof(PerplexityAsyncChatClientOptions.Route)} is not a {nameof(PerplexityChatRoute)} value.");
+        }
 
-        _defaultModelId = options.DefaultModelId;
-        _polling = options.Polling;
-        _createOptions = options.RequestOptions is null ? null : new AsyncCreateOptions { RequestOptions = options.RequestOptions };
-        _metadata = new ChatClientMetadata(ChatClientDefaults.ProviderName, client.BaseAddress, _defaultModelId);
+        _metadata = new ChatClientMetadata(ChatClientDefaults.ProviderName, client.BaseAddress, defaultModelId);
     }
 
     /// <summary>
-    /// Creates a job from <paramref name="messages"/> and <paramref name="options"/>, waits until it is completed and
-    /// returns its answer. With <see cref="ChatOptions.AllowBackgroundResponses"/>, returns once the job is created;
-    /// with <see cref="ChatOptions.ContinuationToken"/>, checks that job once instead of creating one.
+    /// Runs <paramref name="messages"/> with <paramref name="options"/>, waits until the run is finished and returns its
+    /// answer. With <see cref="ChatOptions.AllowBackgroundResponses"/>, returns once the run is created; with
+    /// <see cref="ChatOptions.ContinuationToken"/>, reads that run once instead of starting one.
     /// </summary>
-    /// <param name="messages">The conversation, oldest first (ignored when continuing a job).</param>
+    /// <param name="messages">The conversation, oldest first; none when continuing a run.</param>
     /// <param name="options">The call's options; see the class remarks for what is mapped.</param>
-    /// <param name="cancellationToken">Stops the call, also while waiting. The job keeps running on the server.</param>
+    /// <param name="cancellationToken">Stops the call, also while waiting (a run the call waited for is then cancelled).</param>
     /// <returns>
-    /// The answer; or, for a background job still running, a response without messages whose
+    /// The answer; or, for a background run still going, a response without messages whose
     /// <see cref="ChatResponse.ContinuationToken"/> is set.
     /// </returns>
     /// <exception cref="ArgumentNullException"><paramref name="messages"/> is null.</exception>
-    /// <exception cref="ArgumentException">There are no messages, an additional property has a value its parameter cannot take, or the continuation token is not one of this client's.</exception>
-    /// <exception cref="PerplexityJobFailedException">The job ended with status <c>FAILED</c>.</exception>
+    /// <exception cref="ArgumentException">There are no messages, an additional property has a value its field cannot
+    /// take, or the continuation token is not one of this client's route.</exception>
+    /// <exception cref="InvalidOperationException">Messages were passed with a continuation token (Agent route).</exception>
+    /// <exception cref="PerplexityRunFailedException">The run failed (Agent route).</exception>
+    /// <exception cref="PerplexityRunCancelledException">The run was cancelled (Agent route).</exception>
+    /// <exception cref="PerplexityJobFailedException">The job ended with status <c>FAILED</c> (legacy routes).</exception>
     /// <exception cref="PerplexityTimeoutException">The polling timeout ran out.</exception>
     /// <exception cref="PerplexityApiException">The API answered with an error status (a subclass names which).</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
-    public async Task<ChatResponse> GetResponseAsync(
+    public Task<ChatResponse> GetResponseAsync(
         IEnumerable<AIChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
         if (messages is null)
@@ -129,43 +165,27 @@ public sealed class PerplexityAsyncChatClient : IChatClient
             throw new ArgumentNullException(nameof(messages));
         }
 
-        if (options?.ContinuationToken is { } token)
-        {
-            var jobId = JobContinuationToken.ReadJobId(token, nameof(options));
-            var state = await _completions.GetAsync(jobId, _polling?.RequestOptions, cancellationToken).ConfigureAwait(false);
-            return Resolve(state, token, options);
-        }
-
-        var created = await CreateAsync(messages, options, cancellationToken).ConfigureAwait(false);
-        if (options?.AllowBackgroundResponses == true)
-        {
-            return Resolve(created, JobContinuationToken.Create(created.Id), options);
-        }
-
-        var done = await _completions.WaitForCompletionAsync(created.Id, _polling, null, cancellationToken).ConfigureAwait(false);
-        return ResponseMapper.ToChatResponse(done, IncludesReasoning(options));
+        return _route.GetResponseAsync(messages, options, cancellationToken);
     }
 
     /// <summary>
-    /// Creates a job and reports it: one update without content per status it goes through, then the whole answer
-    /// in a final update. <b>The asynchronous API does not stream tokens</b>: the text arrives at once, at the end.
+    /// Runs <paramref name="messages"/> and reports the run as it goes: statuses, searches, sources, the answer, and last
+    /// the usage and cost. With <see cref="ChatOptions.ContinuationToken"/>, resumes reporting the run the token names.
     /// </summary>
     /// <remarks>
-    /// A status update has <see cref="ChatResponseUpdate.Role"/> assistant, the job id as
-    /// <see cref="ChatResponseUpdate.ResponseId"/>, the status (<c>CREATED</c>, <c>IN_PROGRESS</c>) under
-    /// <see cref="PerplexityChatResponseProperties.Status"/> in its additional properties and the envelope as its raw
-    /// representation; with <see cref="ChatOptions.AllowBackgroundResponses"/> it also carries a continuation token,
-    /// which a later call passes in <see cref="ChatOptions.ContinuationToken"/> to resume watching the same job.
-    /// The final update carries the answer, its usage (as <see cref="UsageContent"/>), finish reason and the
-    /// Perplexity extras; <c>ToChatResponseAsync()</c> on the updates gives the same answer as
-    /// <see cref="GetResponseAsync"/>.
+    /// <c>ToChatResponseAsync()</c> on the updates gives the same answer as <see cref="GetResponseAsync"/>. With
+    /// <see cref="ChatOptions.AllowBackgroundResponses"/>, every update but the last carries a continuation token; a
+    /// later call with it (and no messages) continues after that update, repeating no text. On the legacy routes the
+    /// updates are the job's statuses and then the whole answer.
     /// </remarks>
-    /// <param name="messages">The conversation, oldest first (ignored when continuing a job).</param>
+    /// <param name="messages">The conversation, oldest first; none when continuing a run.</param>
     /// <param name="options">The call's options; see the class remarks for what is mapped.</param>
-    /// <param name="cancellationToken">Stops the updates, also while waiting. The job keeps running on the server.</param>
-    /// <returns>The status updates and the final answer.</returns>
+    /// <param name="cancellationToken">Stops the updates, also while waiting, and cancels a run this call started (see the class remarks).</param>
+    /// <returns>The updates.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="messages"/> is null.</exception>
-    /// <exception cref="PerplexityJobFailedException">The job ended with status <c>FAILED</c> (thrown from the enumeration).</exception>
+    /// <exception cref="PerplexityRunFailedException">The run failed (thrown from the enumeration).</exception>
+    /// <exception cref="PerplexityRunCancelledException">The run was cancelled (thrown from the enumeration).</exception>
+    /// <exception cref="PerplexityJobFailedException">The job ended with status <c>FAILED</c> (legacy routes, thrown from the enumeration).</exception>
     /// <exception cref="PerplexityTimeoutException">The polling timeout ran out (thrown from the enumeration).</exception>
     public IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
         IEnumerable<AIChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
@@ -175,13 +195,14 @@ public sealed class PerplexityAsyncChatClient : IChatClient
             throw new ArgumentNullException(nameof(messages));
         }
 
-        return StreamAsync(messages, options, cancellationToken);
+        return _route.GetStreamingResponseAsync(messages, options, cancellationToken);
     }
 
     /// <summary>
     /// Returns this client, its <see cref="ChatClientMetadata"/> (provider <c>perplexity</c>, the client's base
-    /// address, the default model), the <see cref="PerplexityAsyncClient"/> it sends with, or the
-    /// <see cref="AsyncCompletionsClient"/> of its route; null for anything else or any key.
+    /// address, the default model), the <see cref="PerplexityAsyncClient"/> it sends with, or the route's client
+    /// (<see cref="AgentClient"/>, or the legacy <see cref="AsyncCompletionsClient"/>); null for anything else or any key.
+    /// The raw <see cref="AgentResponse"/> of a call is its response's <see cref="ChatResponse.RawRepresentation"/>.
     /// </summary>
     /// <exception cref="ArgumentNullException"><paramref name="serviceType"/> is null.</exception>
     public object? GetService(Type serviceType, object? serviceKey = null)
@@ -211,81 +232,11 @@ public sealed class PerplexityAsyncChatClient : IChatClient
             return _client;
         }
 
-        return serviceType.IsInstanceOfType(_completions) ? _completions : null;
+        return _route.GetService(serviceType);
     }
 
     /// <summary>Does nothing: the <see cref="PerplexityAsyncClient"/> belongs to whoever created it.</summary>
     public void Dispose()
     {
-    }
-
-    private static bool IncludesReasoning(ChatOptions? options) => options?.Reasoning?.Output != ReasoningOutput.None;
-
-    private ChatResponse Resolve(AsyncApiChatCompletionsResponse state, ResponseContinuationToken token, ChatOptions? options)
-    {
-        if (_completions.Kind.IsFailure(state))
-        {
-            throw _completions.Kind.CreateFailure(state, _completions.Waits.Redactor);
-        }
-
-        return state.Status == AsyncProcessingStatus.Completed && state.Response is not null
-            ? ResponseMapper.ToChatResponse(state, IncludesReasoning(options))
-            : ResponseMapper.ToPendingResponse(state, token);
-    }
-
-    private Task<AsyncApiChatCompletionsResponse> CreateAsync(
-        IEnumerable<AIChatMessage> messages, ChatOptions? options, CancellationToken cancellationToken)
-    {
-        var request = RequestBuilder.Build(messages, options, _defaultModelId, this);
-        if (request.Messages.Count == 0)
-        {
-            throw new ArgumentException("At least one message is required.", nameof(messages));
-        }
-
-        return _completions.CreateAsync(request, _createOptions, cancellationToken);
-    }
-
-    private async IAsyncEnumerable<ChatResponseUpdate> StreamAsync(
-        IEnumerable<AIChatMessage> messages, ChatOptions? options, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        var background = options?.AllowBackgroundResponses == true;
-        AsyncProcessingStatus? reported = null;
-        string jobId;
-        if (options?.ContinuationToken is { } token)
-        {
-            jobId = JobContinuationToken.ReadJobId(token, nameof(options));
-        }
-        else
-        {
-            var created = await CreateAsync(messages, options, cancellationToken).ConfigureAwait(false);
-            jobId = created.Id;
-            if (!created.Status.IsTerminal)
-            {
-                reported = created.Status;
-                yield return ResponseMapper.ToStatusUpdate(created, background ? JobContinuationToken.Create(jobId) : null);
-            }
-        }
-
-        await foreach (var state in _completions.WatchAsync(jobId, _polling, cancellationToken).ConfigureAwait(false))
-        {
-            if (_completions.Kind.IsFailure(state))
-            {
-                throw _completions.Kind.CreateFailure(state, _completions.Waits.Redactor);
-            }
-
-            if (state.Status == AsyncProcessingStatus.Completed)
-            {
-                yield return ResponseMapper.ToFinalUpdate(state, IncludesReasoning(options));
-                yield break;
-            }
-
-            if (state.Status != reported)
-            {
-                reported = state.Status;
-                yield return ResponseMapper.ToStatusUpdate(state, background ? JobContinuationToken.Create(jobId) : null);
-            }
-        }
-
-        throw new PerplexityProtocolException($"Watching job '{jobId}' ended before the job was completed or failed.");
     }
 }

@@ -17,11 +17,11 @@ namespace Perplexity.Async;
 public static class PerplexityAsyncChatClientExtensions
 {
     /// <summary>
-    /// Wraps <paramref name="client"/> in a <see cref="PerplexityAsyncChatClient"/>: each call creates a job on the
-    /// chosen route and waits for it. The chat client borrows <paramref name="client"/> and never disposes it.
+    /// Wraps <paramref name="client"/> in a <see cref="PerplexityAsyncChatClient"/>: each call is a run on the chosen
+    /// route (the Agent API by default), waited for. The chat client borrows <paramref name="client"/> and never disposes it.
     /// </summary>
     /// <param name="client">The Perplexity client.</param>
-    /// <param name="options">The default model (<c>sonar-deep-research</c>), route (sonar), polling and create options; the defaults when null.</param>
+    /// <param name="options">The default model (the <c>medium</c> preset), route (Agent), polling and create options; the defaults when null.</param>
     /// <returns>The chat client.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="client"/> is null.</exception>
     /// <exception cref="ArgumentException">A setting in <paramref name="options"/> is invalid; the message names it.</exception>
@@ -38,7 +38,7 @@ public static class PerplexityAsyncChatClientExtensions
 
     /// <summary>
     /// Wraps <paramref name="client"/> in a <see cref="PerplexityAsyncChatClient"/> with the default options:
-    /// <c>sonar-deep-research</c> on the sonar route, the client's polling options.
+    /// the <c>medium</c> preset on the Agent API, the client's polling options.
     /// </summary>
     /// <param name="client">The Perplexity client.</param>
     /// <returns>The chat client.</returns>
@@ -48,10 +48,13 @@ public static class PerplexityAsyncChatClientExtensions
 
     /// <summary>Wraps <paramref name="client"/> in a <see cref="PerplexityAsyncChatClient"/> whose default model is <paramref name="defaultModelId"/>.</summary>
     /// <param name="client">The Perplexity client.</param>
-    /// <param name="defaultModelId">The model used when a call names none, for example <c>sonar-pro</c>.</param>
+    /// <param name="defaultModelId">The model used when a call names none: a preset (<c>fast</c>, <c>high</c>) or a <c>provider/model</c> id.</param>
     /// <returns>The chat client.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="client"/> is null.</exception>
-    /// <exception cref="ArgumentException"><paramref name="defaultModelId"/> is null, empty or whitespace.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="defaultModelId"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="defaultModelId"/> is empty or whitespace.</exception>
     public static IChatClient AsIChatClient(this PerplexityAsyncClient client, string defaultModelId) =>
-        new PerplexityAsyncChatClient(client, new PerplexityAsyncChatClientOptions { DefaultModelId = defaultModelId });
+        new PerplexityAsyncChatClient(
+            client,
+            new PerplexityAsyncChatClientOptions { DefaultModelId = defaultModelId ?? throw new ArgumentNullException(nameof(defaultModelId)) });
 }

@@ -1,17 +1,23 @@
 namespace Perplexity.Async;
 
-/// <summary>Which route family a <see cref="PerplexityAsyncChatClient"/> creates and polls its jobs on.</summary>
+/// <summary>Which API a <see cref="PerplexityAsyncChatClient"/> runs its calls on.</summary>
 public enum PerplexityChatRoute
 {
     /// <summary>
-    /// The current routes, <c>/v1/async/sonar</c> (<see cref="PerplexityAsyncClient.Sonar"/>): the completion adds
-    /// images and related questions. The default.
+    /// The Agent API (<see cref="PerplexityAsyncClient.Agent"/>: <c>POST /v1/agent</c>, <c>GET /v1/responses/{id}</c>),
+    /// the API that serves long runs since Perplexity retired the async chat completions. The default.
     /// </summary>
-    Sonar = 0,
+    Agent = 0,
 
     /// <summary>
-    /// The legacy routes, <c>/async/chat/completions</c> (<see cref="PerplexityAsyncClient.ChatCompletions"/>): the
-    /// message carries reasoning steps, surfaced as reasoning content.
+    /// The retired routes <c>/v1/async/sonar</c> (<see cref="PerplexityAsyncClient.Sonar"/>), kept for deployments and
+    /// recordings that still speak them (Perplexity itself answers 403): the completion adds images and related questions.
     /// </summary>
-    ChatCompletions = 1,
+    Sonar = 1,
+
+    /// <summary>
+    /// The retired routes <c>/async/chat/completions</c> (<see cref="PerplexityAsyncClient.ChatCompletions"/>), kept as
+    /// <see cref="Sonar"/> is: the message carries reasoning steps, surfaced as reasoning content.
+    /// </summary>
+    ChatCompletions = 2,
 }

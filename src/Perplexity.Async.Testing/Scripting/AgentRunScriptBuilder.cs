@@ -84,6 +84,34 @@ public sealed class AgentRunScriptBuilder
     public AgentRunScriptBuilder NeverFinish() => Apply(s => s with { Outcome = AgentOutcome.NeverFinish, Text = null });
 
     /// <summary>
+    /// The runs call the function <paramref name="name"/>: they end <c>completed</c> with one <c>function_call</c>
+    /// item (a fresh <c>call_id</c>, <paramref name="argumentsJson"/> as its arguments) and no message. A run whose
+    /// input answers the call (it holds a <c>function_call_output</c>) completes instead with
+    /// <paramref name="answer"/>, or with <c>Function results: </c> followed by the outputs, so a function invocation
+    /// loop (Microsoft.Extensions.AI's <c>UseFunctionInvocation()</c>) ends. The request should declare the function as
+    /// a tool; the emulator does not check that it does.
+    /// </summary>
+    /// <param name="name">The function's name.</param>
+    /// <param name="argumentsJson">The call's arguments, a JSON object as text. Defaults to <c>{}</c>.</param>
+    /// <param name="answer">The answer once the call is answered; null for one quoting the function's outputs.</param>
+    /// <exception cref="ArgumentException"><paramref name="name"/> is null, empty or whitespace, or
+    /// <paramref name="argumentsJson"/> is not a JSON object.</exception>
+    public AgentRunScriptBuilder CallFunction(string name, string argumentsJson = "{}", string? answer = null)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            throw new ArgumentException("A function name is required.", nameof(name));
+        }
+
+        if (!IsJsonObject(argumentsJson))
+        {
+            throw new ArgumentException("The arguments must be a JSON object, for example {\"city\":\"Paris\"}.", nameof(argumentsJson));
+        }
+
+        return Apply(s => s with { Outcome = AgentOutcome.CallFunction, Text = answer, FunctionName = name, FunctionArguments = argumentsJson });
+    }
+
+    /// <summary>
     /// How long after the runs end their streams can be resumed; overrides
     /// <see cref="PerplexityEmulatorOptions.AgentReplayWindow"/>. <see cref="TimeSpan.Zero"/> expires the replay as soon
     /// as a run ends; <see cref="PerplexityEmulator.ExpireAgentReplay"/> expires one run's at once.
@@ -93,6 +121,24 @@ public sealed class AgentRunScriptBuilder
     {
         var value = NonNegative(window, nameof(window));
         return Apply(s => s with { ReplayWindow = value });
+    }
+
+    private static bool IsJsonObject(string? json)
+    {
+        if (json is null)
+        {
+            return false;
+        }
+
+        try
+        {
+            using var document = System.Text.Json.JsonDocument.Parse(json);
+            return document.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return false;
+        }
     }
 
     private static TimeSpan NonNegative(TimeSpan duration, string name) =>

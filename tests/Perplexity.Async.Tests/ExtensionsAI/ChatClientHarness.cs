@@ -8,13 +8,22 @@ using AIChatMessage = Microsoft.Extensions.AI.ChatMessage;
 
 namespace Perplexity.Async.Tests.ExtensionsAI;
 
-/// <summary>A chat client over a Perplexity client over the emulator, all on a clock the test drives.</summary>
+/// <summary>
+/// A chat client on the legacy sonar route (unless the options name another legacy route) over a Perplexity client over
+/// the emulator, all on a clock the test drives. The Agent route's tests use <see cref="AgentChatHarness"/>.
+/// </summary>
 internal sealed class ChatClientHarness : IDisposable
 {
     public const string Question = "How do heat pumps work in cold climates?";
 
     public ChatClientHarness(PerplexityAsyncChatClientOptions? options = null, Action<PerplexityAsyncClientOptions>? configureClient = null)
     {
+        options ??= new PerplexityAsyncChatClientOptions { Route = PerplexityChatRoute.Sonar };
+        if (options.Route == PerplexityChatRoute.Agent)
+        {
+            throw new ArgumentException("This harness is the legacy routes'; set Route to Sonar or ChatCompletions, or use AgentChatHarness.", nameof(options));
+        }
+
         Emulator = new PerplexityEmulator(Clock);
         var clientOptions = new PerplexityAsyncClientOptions
         {

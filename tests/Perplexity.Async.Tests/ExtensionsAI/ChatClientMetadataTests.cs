@@ -64,7 +64,6 @@ public sealed class ChatClientMetadataTests : IDisposable
     }
 
     [Theory]
-    [InlineData(null)]
     [InlineData("")]
     [InlineData("  ")]
     public void Constructor_WithoutADefaultModel_ThrowsNamingTheOption(string? model)
@@ -74,6 +73,12 @@ public sealed class ChatClientMetadataTests : IDisposable
 
         exception.Message.ShouldContain("PerplexityAsyncChatClientOptions.DefaultModelId");
         Should.Throw<ArgumentException>(() => _harness.Client.AsIChatClient(model!));
+    }
+
+    [Fact]
+    public void AsIChatClient_WithANullDefaultModel_Throws()
+    {
+        Should.Throw<ArgumentNullException>(() => _harness.Client.AsIChatClient((string)null!)).ParamName.ShouldBe("defaultModelId");
     }
 
     [Fact]
@@ -89,8 +94,8 @@ public sealed class ChatClientMetadataTests : IDisposable
     {
         var options = new PerplexityAsyncChatClientOptions();
 
-        options.DefaultModelId.ShouldBe("sonar-deep-research");
-        options.Route.ShouldBe(PerplexityChatRoute.Sonar);
+        options.DefaultModelId.ShouldBeNull();
+        options.Route.ShouldBe(PerplexityChatRoute.Agent);
         options.Polling.ShouldBeNull();
         options.RequestOptions.ShouldBeNull();
     }

@@ -10,7 +10,7 @@ using Perplexity.Async.Tests.TestSupport;
 
 namespace Perplexity.Async.Tests.ExtensionsAI;
 
-/// <summary>The adapter in Microsoft.Extensions.AI's builder pipeline, registered with dependency injection.</summary>
+/// <summary>The adapter (on its default route, the Agent API) in Microsoft.Extensions.AI's builder pipeline, registered with dependency injection.</summary>
 public sealed class ChatClientPipelineTests : IDisposable
 {
     private const string Question = ChatClientHarness.Question;
@@ -18,7 +18,8 @@ public sealed class ChatClientPipelineTests : IDisposable
     private readonly TestClock _clock = new();
     private readonly PerplexityEmulator _emulator;
 
-    public ChatClientPipelineTests() => _emulator = new PerplexityEmulator(_clock);
+    public ChatClientPipelineTests() =>
+        _emulator = new PerplexityEmulator(new PerplexityEmulatorOptions { TimeProvider = _clock, AgentKeepAliveInterval = null });
 
     [Fact]
     public async Task AddChatClient_OverAddPerplexityAsync_WithLogging_AnswersAndLogs()
@@ -34,7 +35,7 @@ public sealed class ChatClientPipelineTests : IDisposable
         var response = await _clock.DriveAsync(chat.GetResponseAsync(Question));
 
         response.Text.ShouldContain("heat pumps");
-        response.ResponseId.ShouldBe(_emulator.Jobs.Single().Id);
+        response.ResponseId.ShouldBe(_emulator.AgentRuns.Single().Id);
         chat.GetService<PerplexityAsyncClient>().ShouldNotBeNull();
         chat.GetService<ChatClientMetadata>()!.ProviderName.ShouldBe("perplexity");
         logs.Entries.ShouldContain(e => e.Message.Contains("GetResponseAsync", StringComparison.Ordinal));
@@ -70,7 +71,8 @@ public sealed class ChatClientPipelineTests : IDisposable
         // Each tag once: the SDK's wait telemetry tags its own span, never the chat span around it.
         var tags = activity.TagObjects.ToDictionary(t => t.Key, t => t.Value);
         tags["gen_ai.provider.name"].ShouldBe("perplexity");
-        tags["gen_ai.request.model"].ShouldBe("sonar-deep-research");
+        tags["gen_ai.request.model"].ShouldBe("medium");
+        tags["gen_ai.response.model"].ShouldBe(response.ModelId);
         tags["gen_ai.response.id"].ShouldBe(response.ResponseId);
         tags["gen_ai.usage.input_tokens"].ShouldBe(response.Usage!.InputTokenCount);
         tags["gen_ai.usage.output_tokens"].ShouldBe(response.Usage.OutputTokenCount);
@@ -99,7 +101,7 @@ public sealed class ChatClientPipelineTests : IDisposable
 
         // Read back from the cache, an SDK value is JSON; PerplexityJson turns it back into the SDK type.
         var cachedCost = second.AdditionalProperties![PerplexityChatResponseProperties.Cost].ShouldBeOfType<JsonElement>();
-        PerplexityJson.Deserialize<Cost>(cachedCost.GetRawText()).ShouldBe(first.AdditionalProperties![PerplexityChatResponseProperties.Cost]);
+        PerplexityJson.Deserialize<AgentCost>(cachedCost.GetRawText())!.TotalCost.ShouldBe(((AgentCost)first.AdditionalProperties![PerplexityChatResponseProperties.Cost]!).TotalCost);
     }
 
     [Fact]
@@ -119,9 +121,10 @@ public sealed class ChatClientPipelineTests : IDisposable
 
         var updates = await _clock.DriveAsync(ChatClientHarness.CollectAsync(chat.GetStreamingResponseAsync(Question)));
 
-        updates.Last().Text.ShouldContain("heat pumps");
-        updates.Take(updates.Count - 1).ShouldAllBe(u => u.Text.Length == 0);
-        updates.Last().ModelId.ShouldBe("sonar-pro");
+        string.Concat(updates.Select(u => u.Text)).ShouldContain("heat pumps");
+        updates.Last().Contents.OfType<UsageContent>().ShouldHaveSingleItem();
+        updates.Last().ModelId.ShouldBe(_emulator.AgentRuns.Single().ResolvedModel);
+        ((string)System.Text.Json.Nodes.JsonNode.Parse(_emulator.AgentRuns.Single().RequestJson!)!["preset"]!).ShouldBe("low");
         logs.Entries.ShouldContain(e => e.Message.Contains("GetStreamingResponseAsync", StringComparison.Ordinal));
     }
 

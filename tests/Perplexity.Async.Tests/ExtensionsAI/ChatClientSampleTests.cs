@@ -3,32 +3,33 @@ using System.Threading;
 using ChatClientSample;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
+using Perplexity.Async.Tests.ExtensionsAI.Agent;
 using Perplexity.Async.Tests.TestSupport;
 
 namespace Perplexity.Async.Tests.ExtensionsAI;
 
-/// <summary>samples/ChatClient's core on the emulator and a fake clock.</summary>
+/// <summary>samples/ChatClient's core on the emulator's Agent API and a fake clock.</summary>
 public sealed class ChatClientSampleTests : IDisposable
 {
-    private readonly ChatClientHarness _harness = new();
+    private readonly AgentChatHarness _harness = new();
     private readonly StringWriter _output = new();
     private readonly StringWriter _error = new();
 
     [Fact]
-    public async Task RunAsync_OnTheEmulator_PrintsTheStatusesAnswerSourcesRelatedQuestionsAndCost()
+    public async Task RunAsync_OnTheEmulator_PrintsTheStatusesSearchesAnswerSourcesUsageAndCost()
     {
         var exitCode = await _harness.DriveAsync(ChatApp.RunAsync(_harness.ChatClient, ChatApp.DefaultQuestion, _output, _error, CancellationToken.None));
 
         exitCode.ShouldBe(0);
         var text = _output.ToString();
-        var jobId = _harness.Emulator.Jobs.Single().Id;
-        text.ShouldContain($"job {jobId}: CREATED");
-        text.ShouldContain($"job {jobId}: IN_PROGRESS");
+        var run = _harness.Emulator.AgentRuns.Single();
+        text.ShouldContain($"run {run.Id}: queued");
+        text.ShouldContain($"run {run.Id}: in_progress");
+        text.ShouldContain("  ... ");
         text.ShouldContain("heat pumps");
         text.ShouldContain("Sources:");
         text.ShouldContain("  [4] ");
-        text.ShouldContain("Related questions:");
-        text.ShouldContain("Model sonar-deep-research, ");
+        text.ShouldContain($"Model {run.ResolvedModel}, ");
         text.ShouldContain("Cost: $");
         _error.ToString().ShouldBeEmpty();
     }
@@ -38,22 +39,22 @@ public sealed class ChatClientSampleTests : IDisposable
     {
         await _harness.DriveAsync(ChatApp.RunAsync(_harness.ChatClient, ChatApp.DefaultQuestion, _output, _error, CancellationToken.None));
 
-        var request = _harness.SingleCreateRequest();
-        ((string)request["model"]!).ShouldBe("sonar-deep-research");
-        ((string)request["reasoning_effort"]!).ShouldBe("low");
-        ((string)request["search_mode"]!).ShouldBe("web");
-        ((bool)request["return_related_questions"]!).ShouldBeTrue();
+        var request = _harness.SingleCreateBody();
+        ((string)request["preset"]!).ShouldBe("medium");
+        ((string)request["reasoning"]!["effort"]!).ShouldBe("low");
+        ((string)request["language_preference"]!).ShouldBe("en");
     }
 
     [Fact]
-    public async Task RunAsync_OfAFailedJob_PrintsWhyAndReturns1()
+    public async Task RunAsync_OfAFailedRun_PrintsWhyAndReturns1()
     {
-        _harness.Emulator.Script.ForPrompt(ChatApp.DefaultQuestion).FailWith("upstream model unavailable");
+        _harness.Emulator.Script.ForAgentPrompt(ChatApp.DefaultQuestion).Fail("upstream model unavailable");
 
         var exitCode = await _harness.DriveAsync(ChatApp.RunAsync(_harness.ChatClient, ChatApp.DefaultQuestion, _output, _error, CancellationToken.None));
 
         exitCode.ShouldBe(1);
         _error.ToString().ShouldContain("upstream model unavailable");
+        _error.ToString().ShouldContain(_harness.Emulator.AgentRuns.Single().Id);
     }
 
     [Fact]

@@ -10,7 +10,7 @@ public sealed class ChatFailureTests : IDisposable
 {
     // No overall timeout here: its timer starts before the first poll, and the clock could take it for the next
     // delay and jump to it. Only the timeout test sets one, where that jump changes nothing.
-    private readonly ChatClientHarness _harness = new(new PerplexityAsyncChatClientOptions { Polling = ChatClientHarness.ExactPolling() });
+    private readonly ChatClientHarness _harness = new(new PerplexityAsyncChatClientOptions { Route = PerplexityChatRoute.Sonar, Polling = ChatClientHarness.ExactPolling() });
 
     [Fact]
     public async Task GetResponseAsync_OfAFailedJob_ThrowsPerplexityJobFailedException()
@@ -27,7 +27,7 @@ public sealed class ChatFailureTests : IDisposable
     [Fact]
     public async Task GetResponseAsync_PastThePollingTimeout_ThrowsPerplexityTimeoutExceptionWithTheLastState()
     {
-        using var harness = new ChatClientHarness(new PerplexityAsyncChatClientOptions { Polling = ChatClientHarness.ExactPolling(TimeSpan.FromMinutes(2)) });
+        using var harness = new ChatClientHarness(new PerplexityAsyncChatClientOptions { Route = PerplexityChatRoute.Sonar, Polling = ChatClientHarness.ExactPolling(TimeSpan.FromMinutes(2)) });
         harness.Emulator.Script.ForPrompt(ChatClientHarness.Question).NeverFinish();
 
         var exception = await Should.ThrowAsync<PerplexityTimeoutException>(() => harness.GetResponseAsync());
@@ -73,7 +73,7 @@ public sealed class ChatFailureTests : IDisposable
     [Fact]
     public async Task GetResponseAsync_WithInvalidPolling_ThrowsNamingTheSetting()
     {
-        using var harness = new ChatClientHarness(new PerplexityAsyncChatClientOptions { Polling = new PollingOptions { InitialDelay = TimeSpan.Zero } });
+        using var harness = new ChatClientHarness(new PerplexityAsyncChatClientOptions { Route = PerplexityChatRoute.Sonar, Polling = new PollingOptions { InitialDelay = TimeSpan.Zero } });
 
         var exception = await Should.ThrowAsync<ArgumentOutOfRangeException>(() => harness.GetResponseAsync());
 

@@ -404,7 +404,7 @@ public sealed class ChatRequestMappingTests : IDisposable
     }
 
     [Fact]
-    public async Task GetResponseAsync_OnTheDefaultRoute_CreatesOnSonar()
+    public async Task GetResponseAsync_OnTheSonarRoute_CreatesOnSonar()
     {
         await _harness.GetResponseAsync();
 
@@ -427,7 +427,7 @@ public sealed class ChatRequestMappingTests : IDisposable
     public async Task GetResponseAsync_WithRequestOptions_SendsTheirHeadersWithTheCreate()
     {
         var requestOptions = new AsyncRequestOptions { ClientName = "chat-sample", LocalMode = false };
-        using var harness = new ChatClientHarness(new PerplexityAsyncChatClientOptions { RequestOptions = requestOptions });
+        using var harness = new ChatClientHarness(new PerplexityAsyncChatClientOptions { Route = PerplexityChatRoute.Sonar, RequestOptions = requestOptions });
 
         await harness.GetResponseAsync();
 

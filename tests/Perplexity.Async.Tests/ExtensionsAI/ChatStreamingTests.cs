@@ -7,7 +7,7 @@ namespace Perplexity.Async.Tests.ExtensionsAI;
 /// <summary>GetStreamingResponseAsync: status updates while the job runs, the answer at the end, the SDK's errors.</summary>
 public sealed class ChatStreamingTests : IDisposable
 {
-    private readonly ChatClientHarness _harness = new(new PerplexityAsyncChatClientOptions { Polling = ChatClientHarness.ExactPolling() });
+    private readonly ChatClientHarness _harness = new(new PerplexityAsyncChatClientOptions { Route = PerplexityChatRoute.Sonar, Polling = ChatClientHarness.ExactPolling() });
 
     [Fact]
     public async Task GetStreamingResponseAsync_WhileTheJobRuns_YieldsOneStatusUpdatePerStatusThenTheAnswer()
@@ -72,7 +72,7 @@ public sealed class ChatStreamingTests : IDisposable
     [Fact]
     public async Task GetStreamingResponseAsync_PastThePollingTimeout_ThrowsPerplexityTimeoutException()
     {
-        using var harness = new ChatClientHarness(new PerplexityAsyncChatClientOptions { Polling = ChatClientHarness.ExactPolling(TimeSpan.FromSeconds(30)) });
+        using var harness = new ChatClientHarness(new PerplexityAsyncChatClientOptions { Route = PerplexityChatRoute.Sonar, Polling = ChatClientHarness.ExactPolling(TimeSpan.FromSeconds(30)) });
         harness.Emulator.Script.ForPrompt(ChatClientHarness.Question).NeverFinish();
 
         var exception = await Should.ThrowAsync<PerplexityTimeoutException>(() => harness.StreamAsync());

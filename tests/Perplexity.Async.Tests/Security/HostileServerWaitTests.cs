@@ -44,7 +44,7 @@ public sealed class HostileServerWaitTests : IDisposable
     public async Task ChatClientBackgroundCheck_FailedJobEchoesTheKey_ExceptionIsRedacted()
     {
         _emulator.Script.ForAnyJob().FailWith($"upstream refused key {Key}");
-        var chat = CreateSut().AsIChatClient();
+        var chat = CreateSut().AsIChatClient(new PerplexityAsyncChatClientOptions { Route = PerplexityChatRoute.Sonar });
         var started = await _clock.DriveAsync(chat.GetResponseAsync("Why?", new ChatOptions { AllowBackgroundResponses = true }));
         _clock.Advance(TimeSpan.FromMinutes(1));
 
@@ -59,7 +59,7 @@ public sealed class HostileServerWaitTests : IDisposable
     public async Task ChatClientStreaming_FailedJobEchoesTheKey_ExceptionIsRedacted()
     {
         _emulator.Script.ForAnyJob().FailWith($"upstream refused key {Key}");
-        var chat = CreateSut(polling: Exact()).AsIChatClient();
+        var chat = CreateSut(polling: Exact()).AsIChatClient(new PerplexityAsyncChatClientOptions { Route = PerplexityChatRoute.Sonar });
 
         var ex = await Should.ThrowAsync<PerplexityJobFailedException>(
             _clock.DriveAsync(ChatClientHarness.CollectAsync(chat.GetStreamingResponseAsync("Why?"))));

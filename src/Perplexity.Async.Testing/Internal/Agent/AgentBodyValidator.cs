@@ -35,8 +35,9 @@ internal static class AgentBodyValidator
             PresetSpec? preset = null;
             var toolsJson = new List<string>();
             var toolTypes = new List<string>();
+            List<string>? functionOutputs = null;
             var error = AgentBodyDecoder.Check(root, acceptsOptInFields)
-                ?? AgentInputReader.Read(root, out prompt)
+                ?? AgentInputReader.Read(root, out prompt, out functionOutputs)
                 ?? ResolveModel(root, validate, out display, out resolved, out preset)
                 ?? (validate ? CheckNumbers(root) : null)
                 ?? (validate ? CheckEnums(root) : null)
@@ -50,6 +51,7 @@ internal static class AgentBodyValidator
             request = new ParsedAgentRequest
             {
                 Prompt = prompt,
+                FunctionOutputs = functionOutputs!,
                 DisplayModel = display!,
                 ResolvedModel = resolved!,
                 Preset = preset,

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Text;
 using System.Text.Json;
 
@@ -8,9 +9,10 @@ internal static class AgentInputReader
 {
     public const string EmptyArray = "validation failed: input array cannot be empty";
 
-    public static RunError? Read(JsonElement root, out string prompt)
+    public static RunError? Read(JsonElement root, out string prompt, out List<string> functionOutputs)
     {
         prompt = string.Empty;
+        functionOutputs = new List<string>();
         if (!root.TryGet("input", out var input) || input.ValueKind is not (JsonValueKind.String or JsonValueKind.Array))
         {
             // The live API answers a missing, numeric or object input with this (misleading) message.
@@ -53,6 +55,10 @@ internal static class AgentInputReader
             else if (item.String("call_id") is null)
             {
                 return RunError.Invalid($"validation failed: input[{index}]: call_id is required", "call_id");
+            }
+            else if (type == "function_call_output" && item.TryGet("output", out var output))
+            {
+                functionOutputs.Add(TextOf(output));
             }
 
             index++;

@@ -11,4 +11,7 @@ internal enum AgentItemKind
 
     /// <summary><c>message</c>: the answer.</summary>
     Message,
+
+    /// <summary><c>function_call</c>: a call of one of the request's function tools, which the caller runs.</summary>
+    FunctionCall,
 }

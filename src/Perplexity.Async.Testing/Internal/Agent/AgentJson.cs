@@ -162,6 +162,14 @@ internal static class AgentJson
                 writer.WriteString("type", "fetch_url_results");
                 WriteSources(writer, "contents", item, withIds: false);
                 break;
+            case AgentItemKind.FunctionCall:
+                writer.WriteString("type", "function_call");
+                writer.WriteString("id", item.MessageId);
+                writer.WriteString("call_id", item.CallId);
+                writer.WriteString("name", item.FunctionName);
+                writer.WriteString("arguments", item.Arguments);
+                writer.WriteString("status", "completed");
+                break;
             default:
                 writer.WriteString("type", "message");
                 writer.WriteString("id", item.MessageId);

@@ -17,4 +17,10 @@ internal enum AgentOutcome
 
     /// <summary>It searches and then stays <c>in_progress</c> until cancelled.</summary>
     NeverFinish,
+
+    /// <summary>
+    /// <c>completed</c> with one <c>function_call</c> item and no message; once the input answers it (a
+    /// <c>function_call_output</c>), <c>completed</c> with an answer.
+    /// </summary>
+    CallFunction,
 }

@@ -36,12 +36,26 @@ internal static class AgentRunPlanner
             items.Add(new RunOutputItem(AgentItemKind.FetchUrlResults) { Sources = pages });
         }
 
-        var writes = script.Outcome is AgentOutcome.Complete or AgentOutcome.Incomplete;
+        // A function call is answered once the input carries its output: the run then writes its answer.
+        var answersCall = script.Outcome == AgentOutcome.CallFunction && request.FunctionOutputs.Count > 0;
+        var writes = script.Outcome is AgentOutcome.Complete or AgentOutcome.Incomplete || answersCall;
         var chunks = Array.Empty<string>();
         var messageIndex = -1;
+        if (script.Outcome == AgentOutcome.CallFunction && !answersCall)
+        {
+            items.Add(new RunOutputItem(AgentItemKind.FunctionCall)
+            {
+                MessageId = "fc_" + Guid.NewGuid().ToString("D"),
+                CallId = "call_" + Guid.NewGuid().ToString("N"),
+                FunctionName = script.FunctionName,
+                Arguments = script.FunctionArguments,
+            });
+        }
+
         if (writes)
         {
             var text = script.Text
+                ?? (answersCall ? "Function results: " + string.Join("; ", request.FunctionOutputs) : null)
                 ?? (request.ResponseSchemaJson is { } schema ? AgentStructuredAnswer.Build(schema, topic, sources)
                     : ResearchAnswerGenerator.AgentAnswer(topic, sources.Length));
             chunks = Chunks(text);
@@ -86,7 +100,8 @@ internal static class AgentRunPlanner
             new(start, AgentEventKind.ReasoningStarted),
         };
 
-        var steps = content.Items.Count - (writes ? 1 : 0);
+        var calls = content.Items.Count(i => i.Kind == AgentItemKind.FunctionCall);
+        var steps = content.Items.Count - (writes ? 1 : 0) - calls;
         for (var k = 0; k < steps; k++)
         {
             var item = content.Items[k];
@@ -115,9 +130,17 @@ internal static class AgentRunPlanner
             timeline.Add(new(end, AgentEventKind.ItemDone, message));
         }
 
+        // A function call is the run's last step: added and done as the run ends, with no message.
+        for (var k = steps; k < steps + calls; k++)
+        {
+            timeline.Add(new(end, AgentEventKind.ReasoningStopped));
+            timeline.Add(new(end, AgentEventKind.ItemAdded, k));
+            timeline.Add(new(end, AgentEventKind.ItemDone, k));
+        }
+
         var terminal = script.Outcome switch
         {
-            AgentOutcome.Complete => AgentEventKind.Completed,
+            AgentOutcome.Complete or AgentOutcome.CallFunction => AgentEventKind.Completed,
             AgentOutcome.Incomplete => AgentEventKind.Incomplete,
             AgentOutcome.Fail => AgentEventKind.Failed,
             AgentOutcome.CancelByServer => AgentEventKind.Cancelled,

@@ -29,6 +29,12 @@ internal sealed record AgentScript
 
     public string ErrorMessage { get; init; } = DefaultErrorMessage;
 
+    /// <summary>The function a <see cref="AgentOutcome.CallFunction"/> run calls; null otherwise.</summary>
+    public string? FunctionName { get; init; }
+
+    /// <summary>The arguments of that call, as JSON text.</summary>
+    public string FunctionArguments { get; init; } = "{}";
+
     /// <summary>How long after the run ended its stream can be resumed; null for the configured window.</summary>
     public TimeSpan? ReplayWindow { get; init; }
 }

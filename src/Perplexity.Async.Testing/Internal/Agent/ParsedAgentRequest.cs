@@ -11,6 +11,9 @@ internal sealed record ParsedAgentRequest
     /// <summary>The text the answer is about: the string input, or the last user message's text.</summary>
     public required string Prompt { get; init; }
 
+    /// <summary>The text of every <c>function_call_output</c> item of the input, in order.</summary>
+    public IReadOnlyList<string> FunctionOutputs { get; init; } = [];
+
     /// <summary>What <c>model</c> shows before the run completes: the preset name as sent, or the model asked for.</summary>
     public required string DisplayModel { get; init; }
 

@@ -15,6 +15,15 @@ internal sealed class RunOutputItem
     /// <summary>The results of a search (ids 1-based, unique in the run) or the pages of a fetch.</summary>
     public IReadOnlyList<AgentSource> Sources { get; init; } = [];
 
-    /// <summary>The message's <c>msg_…</c> id; null for other items.</summary>
+    /// <summary>The message's <c>msg_…</c> id, or the function call's <c>fc_…</c> id; null for other items.</summary>
     public string? MessageId { get; init; }
+
+    /// <summary>The function call's <c>call_id</c>; null for other items.</summary>
+    public string? CallId { get; init; }
+
+    /// <summary>The called function's name; null for other items.</summary>
+    public string? FunctionName { get; init; }
+
+    /// <summary>The function call's arguments, as the JSON text the API sends; null for other items.</summary>
+    public string? Arguments { get; init; }
 }
