@@ -57,7 +57,7 @@ public partial class AgentClient
     /// <see cref="PerplexityAsyncClientOptions.MaxResponseContentBytes"/>.</exception>
     /// <exception cref="PerplexityWaitCanceledException"><paramref name="cancellationToken"/> stopped the stream; it carries the run id.</exception>
     /// <exception cref="PerplexityApiException">The create was refused, or a resume got a non-transient error, or too many transient failures in a row.</exception>
-    public virtual IAsyncEnumerable<AgentStreamEvent> StreamAsync(AgentRequest request, AgentStreamingOptions? options, CancellationToken cancellationToken)
+    public virtual IAsyncEnumerable<AgentStreamEvent> StreamAsync(AgentRequest request, AgentStreamingOptions? options = null, CancellationToken cancellationToken = default)
     {
         AgentRequestValidator.Validate(request, nameof(request));
         if (request.Background == false)
@@ -111,7 +111,7 @@ public partial class AgentClient
     /// <exception cref="PerplexityWaitCanceledException"><paramref name="cancellationToken"/> stopped the stream; it carries the run id.</exception>
     /// <exception cref="PerplexityApiException">A resume or poll got a non-transient error, or too many transient failures in a row.</exception>
     public virtual IAsyncEnumerable<AgentStreamEvent> ResumeStreamAsync(
-        string responseId, long? startingAfter, AgentStreamingOptions? options, CancellationToken cancellationToken)
+        string responseId, long? startingAfter, AgentStreamingOptions? options = null, CancellationToken cancellationToken = default)
     {
         RequireId(responseId);
         if (startingAfter < -1)
@@ -156,7 +156,7 @@ public partial class AgentClient
     /// <exception cref="ArgumentException"><paramref name="responseId"/> is invalid, or <paramref name="mode"/> is not a mode.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A setting in <paramref name="options"/> is invalid.</exception>
     public virtual IAsyncEnumerable<AgentResponse> WatchAsync(
-        string responseId, AgentWatchMode mode, AgentStreamingOptions? options, CancellationToken cancellationToken)
+        string responseId, AgentWatchMode mode, AgentStreamingOptions? options = null, CancellationToken cancellationToken = default)
     {
         switch (mode)
         {

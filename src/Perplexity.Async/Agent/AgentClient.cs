@@ -211,7 +211,7 @@ public partial class AgentClient
     /// <returns>The run's states, one per status change.</returns>
     /// <exception cref="ArgumentException"><paramref name="responseId"/> is invalid.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A setting in <paramref name="polling"/> is invalid.</exception>
-    public virtual IAsyncEnumerable<AgentResponse> WatchAsync(string responseId, PollingOptions? polling = null, CancellationToken cancellationToken = default)
+    public virtual IAsyncEnumerable<AgentResponse> WatchAsync(string responseId, PollingOptions? polling, CancellationToken cancellationToken)
     {
         RequireId(responseId);
         var settings = _waits.Resolve(polling, nameof(polling));

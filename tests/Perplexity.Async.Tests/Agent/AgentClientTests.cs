@@ -161,7 +161,7 @@ public sealed class AgentClientTests : IDisposable
         var done = await _h.DriveAsync(_h.Agent.WaitForCompletionAsync(run.Id));
         var after = await _h.DriveAsync(_h.Agent.CancelAsync(run.Id));
         var states = new List<AgentResponse>();
-        await _h.DriveAsync(CollectAsync(_h.Agent.WatchAsync(run.Id), states));
+        await _h.DriveAsync(CollectAsync(_h.Agent.WatchAsync(run.Id, AgentWatchMode.Poll), states));
 
         now.Id.ShouldBe(run.Id);
         done.Status.ShouldBe(AgentResponseStatus.Completed);

@@ -85,6 +85,12 @@ internal sealed class AgentStreamRound : IResumableWaitRound
 
     public string? JobId => _runId;
 
+    /// <inheritdoc />
+    public System.Collections.Generic.IReadOnlyList<string>? JobIds => null;
+
+    /// <inheritdoc />
+    public TimeSpan? NextRoundIn => null;
+
     /// <summary>Delivers an event the stream did not send (the terminal one built after polling), after the last one.</summary>
     public ValueTask DeliverAsync(AgentStreamEvent e, CancellationToken cancellationToken)
     {
