@@ -11,6 +11,7 @@ namespace Perplexity.Async.Benchmarks.Baseline;
 [JsonSerializable(typeof(JobDto))]
 [JsonSerializable(typeof(List<ContentPartDto>))]
 [JsonSerializable(typeof(AgentResponseDto))]
+[JsonSerializable(typeof(AgentStreamEventDto))]
 public sealed partial class BaselineJsonContext : JsonSerializerContext
 {
 }

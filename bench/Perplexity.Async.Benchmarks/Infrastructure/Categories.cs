@@ -15,6 +15,9 @@ public static class Categories
     /// <summary>One GET of an Agent API run end to end: <c>client.Agent.GetAsync</c> vs HttpClient + STJ into DTOs.</summary>
     public const string AgentGetAsync = "AgentGetAsync";
 
+    /// <summary>Reading a 5 MB streamed run end to end: <c>client.Agent.StreamAsync</c> vs <c>SseParser</c> + STJ into DTOs.</summary>
+    public const string AgentStream = "AgentStream";
+
     /// <summary>One GET end to end over an in-memory handler: <c>GetAsync</c> vs HttpClient + STJ.</summary>
     public const string GetAsync = "GetAsync";
 

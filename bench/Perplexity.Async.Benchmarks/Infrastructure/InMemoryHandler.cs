@@ -16,6 +16,7 @@ public sealed class InMemoryHandler : HttpMessageHandler
 {
     private readonly Func<HttpRequestMessage, byte[]> _respond;
     private readonly bool _yields;
+    private readonly string _mediaType;
     private long _requests;
 
     /// <summary>Answers every request with <paramref name="body"/>.</summary>
@@ -30,10 +31,12 @@ public sealed class InMemoryHandler : HttpMessageHandler
     /// Whether each answer completes asynchronously, as one from the network does, so that every async method above
     /// the handler suspends once; otherwise answers complete synchronously.
     /// </param>
-    public InMemoryHandler(Func<HttpRequestMessage, byte[]> respond, bool yields = false)
+    /// <param name="mediaType">The body's media type.</param>
+    public InMemoryHandler(Func<HttpRequestMessage, byte[]> respond, bool yields = false, string mediaType = "application/json")
     {
         _respond = respond;
         _yields = yields;
+        _mediaType = mediaType;
     }
 
     /// <summary>How many requests this handler has answered.</summary>
@@ -49,7 +52,7 @@ public sealed class InMemoryHandler : HttpMessageHandler
     {
         Interlocked.Increment(ref _requests);
         var content = new ByteArrayContent(_respond(request));
-        content.Headers.TryAddWithoutValidation("Content-Type", "application/json");
+        content.Headers.TryAddWithoutValidation("Content-Type", _mediaType);
         return new HttpResponseMessage(HttpStatusCode.OK) { Content = content, RequestMessage = request };
     }
 
