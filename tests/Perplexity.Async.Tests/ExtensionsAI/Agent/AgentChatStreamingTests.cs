@@ -26,6 +26,26 @@ public sealed class AgentChatStreamingTests : IDisposable
         last.AdditionalProperties![PerplexityChatResponseProperties.Cost].ShouldBeOfType<AgentCost>().TotalCost.ShouldBeGreaterThan(0m);
         last.ContinuationToken.ShouldBeNull();
         last.RawRepresentation.ShouldBeOfType<AgentResponseCompletedEvent>();
+        updates.Count(u => u.RawRepresentation is AgentOutputTextDeltaEvent).ShouldBeGreaterThan(1);
+        _harness.Calls().ShouldBe(["POST /v1/agent"]);
+    }
+
+    [Fact]
+    public async Task GetStreamingResponseAsync_WhenTheConnectionDrops_ResumesWithNoTextLostOrRepeated()
+    {
+        const string answer = "Heat pumps move heat rather than make it, so they keep working well below freezing.";
+        _harness.Emulator.Script.ForAnyAgentRun().CompleteWith(answer);
+        // A direct model runs no searches: after created, in_progress, reasoning and the message item come the deltas.
+        _harness.Emulator.Faults.Next(1, System.Net.Http.HttpMethod.Post).DropStreamAfter(8);
+
+        var updates = await _harness.StreamAsync(options: new ChatOptions { ModelId = "openai/gpt-5.2" });
+        var deltasBeforeTheDrop = updates.TakeWhile(u => u.RawRepresentation is not AgentStreamEvent { SequenceNumber: >= 8 })
+            .Count(u => u.RawRepresentation is AgentOutputTextDeltaEvent);
+        deltasBeforeTheDrop.ShouldBeGreaterThan(0);
+
+        string.Concat(updates.Select(u => u.Text)).ShouldBe(answer);
+        _harness.Calls().ShouldContain(c => c.StartsWith("GET /v1/responses/", StringComparison.Ordinal));
+        updates[^1].Contents.OfType<UsageContent>().ShouldHaveSingleItem();
     }
 
     [Fact]
