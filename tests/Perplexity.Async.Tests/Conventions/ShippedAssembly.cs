@@ -29,7 +29,8 @@ public static class ShippedAssemblies
     [
         new(typeof(PerplexityAsyncClient).Assembly, "Perplexity.Async",
             ServiceTypes: [typeof(PerplexityAsyncClient), typeof(AsyncCompletionsClient), typeof(AgentClient), typeof(PerplexityAsyncClientOptions),
-                typeof(PollingOptions), typeof(AsyncRequestOptions), typeof(AsyncCreateOptions), typeof(RequestBudgetOptions)],
+                typeof(PollingOptions), typeof(AsyncRequestOptions), typeof(AsyncCreateOptions), typeof(RequestBudgetOptions),
+                typeof(AgentStreamingOptions), typeof(AgentResponseAccumulator)],
             Clients: [typeof(PerplexityAsyncClient), typeof(AsyncCompletionsClient), typeof(AgentClient)],
             Json: PerplexityJsonContext.Default),
         new(typeof(PerplexityEmulator).Assembly, "Perplexity.Async.Testing",

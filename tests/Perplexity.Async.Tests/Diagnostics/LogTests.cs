@@ -68,7 +68,7 @@ public sealed class LogTests : IDisposable
     {
         var ids = typeof(LogEventIds).GetFields().Select(f => (int)f.GetValue(null)!).ToList();
 
-        ids.Count.ShouldBe(10);
+        ids.Count.ShouldBe(12);
         ids.Distinct().Count().ShouldBe(ids.Count);
     }
 }
