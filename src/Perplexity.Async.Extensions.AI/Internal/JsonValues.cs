@@ -21,6 +21,28 @@ internal static class JsonValues
 
     public static string Serialize(object value) => Serialize(value, value.GetType());
 
+    /// <summary>
+    /// Reads the request both routes assemble as JSON (typed options, <c>AdditionalProperties</c>, the raw request), so a
+    /// value the request cannot take is an <see cref="ArgumentException"/> naming where it is, not a bare JSON error.
+    /// </summary>
+    /// <param name="json">The assembled request.</param>
+    /// <param name="requestName">What the request is called in the message ("Agent request", "Perplexity request").</param>
+    /// <param name="paramName">The caller's parameter the values came from.</param>
+    public static T DeserializeRequest<T>(JsonObject json, string requestName, string paramName)
+    {
+        try
+        {
+            return json.Deserialize(PerplexityJson.GetTypeInfo<T>())!;
+        }
+        catch (JsonException exception)
+        {
+            throw new ArgumentException(
+                $"ChatOptions.AdditionalProperties has a value the {requestName} cannot take at {exception.Path}: {exception.Message}",
+                paramName,
+                exception);
+        }
+    }
+
     public static string Serialize(object value, Type declaredType) => JsonSerializer.Serialize(value, TypeInfoFor(declaredType));
 
     public static JsonNode? ToNode(object value) => value switch

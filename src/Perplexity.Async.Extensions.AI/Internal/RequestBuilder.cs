@@ -49,18 +49,7 @@ internal static class RequestBuilder
         }
 
         json[MessagesName] = new JsonArray();
-        ChatCompletionRequest request;
-        try
-        {
-            request = json.Deserialize(PerplexityJson.GetTypeInfo<ChatCompletionRequest>())!;
-        }
-        catch (JsonException exception)
-        {
-            throw new ArgumentException(
-                $"ChatOptions.AdditionalProperties has a value the Perplexity request cannot take at {exception.Path}: {exception.Message}",
-                nameof(options),
-                exception);
-        }
+        var request = JsonValues.DeserializeRequest<ChatCompletionRequest>(json, "Perplexity request", nameof(options));
 
         var mapped = MessageMapper.Map(messages, options?.Instructions);
         if (raw?.Messages is { Count: > 0 } rawMessages)

@@ -59,18 +59,7 @@ internal static class AgentRequestMapper
         }
 
         json[InputName] = "-";
-        AgentRequest request;
-        try
-        {
-            request = json.Deserialize(PerplexityJson.GetTypeInfo<AgentRequest>())!;
-        }
-        catch (JsonException exception)
-        {
-            throw new ArgumentException(
-                $"ChatOptions.AdditionalProperties has a value the Agent request cannot take at {exception.Path}: {exception.Message}",
-                nameof(options),
-                exception);
-        }
+        var request = JsonValues.DeserializeRequest<AgentRequest>(json, "Agent request", nameof(options));
 
         if (raw?.Input is { } rawInput && !(rawInput.IsText && string.IsNullOrEmpty(rawInput.Text)))
         {
