@@ -1,35 +1,34 @@
-using System.Threading;
-
 namespace Perplexity.Async.Hangfire.Tests.TestSupport;
 
-/// <summary>Awaiting a completion signal with a generous timeout: Hangfire's servers poll on the real clock.</summary>
+/// <summary>
+/// Awaiting a completion signal with a generous bound: Hangfire's servers poll their storage on the real clock, so the
+/// bound is real time; it only turns a hang into a failure that says what never happened.
+/// </summary>
 internal static class Signal
 {
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
 
     public static async Task<T> Within<T>(this Task<T> task, string what)
     {
-        using var cts = new CancellationTokenSource();
-        var winner = await Task.WhenAny(task, Task.Delay(Timeout, cts.Token));
-        if (winner != task)
+        try
         {
-            throw new TimeoutException($"Timed out after {Timeout.TotalSeconds} s waiting for {what}.");
+            return await task.WaitAsync(Timeout);
         }
-
-        await cts.CancelAsync();
-        return await task;
+        catch (TimeoutException ex)
+        {
+            throw new TimeoutException($"Timed out after {Timeout.TotalSeconds} s waiting for {what}.", ex);
+        }
     }
 
     public static async Task Within(this Task task, string what)
     {
-        using var cts = new CancellationTokenSource();
-        var winner = await Task.WhenAny(task, Task.Delay(Timeout, cts.Token));
-        if (winner != task)
+        try
         {
-            throw new TimeoutException($"Timed out after {Timeout.TotalSeconds} s waiting for {what}.");
+            await task.WaitAsync(Timeout);
         }
-
-        await cts.CancelAsync();
-        await task;
+        catch (TimeoutException ex)
+        {
+            throw new TimeoutException($"Timed out after {Timeout.TotalSeconds} s waiting for {what}.", ex);
+        }
     }
 }

@@ -105,7 +105,10 @@ public sealed class EmulatorForUsersTests
     {
         var emulator = new PerplexityEmulator();
 
-        var ex = await Should.ThrowAsync<InvalidOperationException>(() => emulator.RunUntilCompletedAsync(Task.Delay(1), CancellationToken.None));
+        // A task on the system clock, which the emulator refuses to drive before anything waits on it.
+        var onTheSystemClock = Task.Delay(1); // real-time-ok: the point is a task the fake clock cannot move
+
+        var ex = await Should.ThrowAsync<InvalidOperationException>(() => emulator.RunUntilCompletedAsync(onTheSystemClock, CancellationToken.None));
 
         ex.Message.ShouldContain("FakeTimeProvider");
     }
