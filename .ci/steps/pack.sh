@@ -14,6 +14,10 @@ for id in Perplexity.Async Perplexity.Async.Testing Perplexity.Async.Extensions.
   check "$id.nupkg exists" '[ -n "$nupkg" ]'
   check "$id.snupkg exists" '[ -n "$snupkg" ]'
   [ -n "$nupkg" ] || continue
+  # The SDK, the emulator and the adapter have every target; the Hangfire package has no net8.0 build (Hangfire has
+  # none to match: .NET 8 apps take its netstandard2.0 one).
+  tfms="net10.0 net8.0 netstandard2.0"
+  [ "$id" = Perplexity.Async.Hangfire ] && tfms="net10.0 netstandard2.0"
   files=$(unzip -Z1 "$nupkg")
   nuspec=$(unzip -p "$nupkg" "$id.nuspec")
   check "$id: README.md inside" 'grep -qx "README.md" <<<"$files"'
@@ -22,7 +26,7 @@ for id in Perplexity.Async Perplexity.Async.Testing Perplexity.Async.Extensions.
   check "$id: README has no relative links" '! grep -Eq "\]\((\.|/|[A-Za-z0-9_-]+(/|\.md))" <<<"$readme"'
   check "$id: README is the package's own" 'grep -q "^# $id\$" <<<"$readme"'
   check "$id: icon" 'grep -qx "icon.png" <<<"$files" && grep -q "<icon>icon.png</icon>" <<<"$nuspec"'
-  for tfm in net10.0 net8.0 netstandard2.0; do
+  for tfm in $tfms; do
     check "$id: $tfm assembly" 'grep -qx "lib/$tfm/$id.dll" <<<"$files"'
     check "$id: $tfm XML docs" 'grep -qx "lib/$tfm/$id.xml" <<<"$files"'
   done
@@ -33,7 +37,7 @@ for id in Perplexity.Async Perplexity.Async.Testing Perplexity.Async.Extensions.
   check "$id: tags" 'grep -q "<tags>.*perplexity" <<<"$nuspec"'
   if [ -n "$snupkg" ]; then
     symbols=$(unzip -Z1 "$snupkg")
-    for tfm in net10.0 net8.0 netstandard2.0; do
+    for tfm in $tfms; do
       check "$id: $tfm portable PDB in symbols" 'grep -qx "lib/$tfm/$id.pdb" <<<"$symbols"'
       # The source link is a JSON blob in the portable PDB ({"documents":{"/path/*":"https://…/*"}}); without a
       # repository URL it is missing or empty. `dotnet sourcelink test` would fetch every file: not offline.

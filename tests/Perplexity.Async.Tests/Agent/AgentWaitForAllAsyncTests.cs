@@ -69,7 +69,11 @@ public sealed class AgentWaitForAllAsyncTests : IDisposable
         var client = _harness.Client(new RequestBudgetOptions { RequestsPerSecond = 5, Burst = 5 });
         var ids = Enumerable.Range(0, 50).Select(_ => Run(TimeSpan.FromSeconds(60))).ToList();
 
-        var results = await _harness.Clock.DriveAsync(client.Agent.WaitForAllAsync(ids, Exact, CancellationToken.None), maxSteps: 100_000);
+        // Steps of at least 50 ms: with 16 polls in flight the clock can otherwise spend its steps on timers already due
+        // while the thread pool is busy (seen on a loaded 2-core CI machine); 50 ms earns a quarter permit, so the
+        // budget's arithmetic is unchanged.
+        var results = await _harness.Clock.DriveAsync(
+            client.Agent.WaitForAllAsync(ids, Exact, CancellationToken.None), maxSteps: 100_000, minStep: TimeSpan.FromMilliseconds(50));
 
         results.Select(r => r.Id).ShouldBe(ids);
         results.ShouldAllBe(r => r.Status == AgentResponseStatus.Completed);
