@@ -15,9 +15,8 @@ namespace Perplexity.Async.Transport;
 /// is pooled. It keeps a few bytes past the excerpt (the key's length), so the key can be masked before the excerpt
 /// is cut: a key that straddles the cut is masked whole instead of leaving its start behind.
 /// </summary>
-internal sealed class BoundedCapturingStream : Stream
+internal sealed class BoundedCapturingStream : ObservedReadStream
 {
-    private readonly Stream _inner;
     private readonly long _limit;
     private readonly int _capacity;
     private byte[]? _excerpt;
@@ -28,8 +27,8 @@ internal sealed class BoundedCapturingStream : Stream
     /// <param name="limit">The most bytes read before the stream throws.</param>
     /// <param name="lookAheadBytes">Bytes kept past the excerpt so redaction can see a key that straddles its end.</param>
     public BoundedCapturingStream(Stream inner, long limit, int lookAheadBytes = 0)
+        : base(inner)
     {
-        _inner = inner;
         _limit = limit;
         _capacity = ClientDefaults.BodyExcerptBytes + Math.Max(0, lookAheadBytes);
         _excerpt = ArrayPool<byte>.Shared.Rent(_capacity);
@@ -42,14 +41,6 @@ internal sealed class BoundedCapturingStream : Stream
 
     /// <summary>How many bytes the excerpt keeps: its size plus the look-ahead.</summary>
     public int ExcerptCapacity => _capacity;
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
 
     public override long Position
     {
@@ -77,38 +68,10 @@ internal sealed class BoundedCapturingStream : Stream
         return redactor.RedactAndCut(text, maxLength, wasTruncated: _total > _excerptLength);
     }
 
-    public override int Read(byte[] buffer, int offset, int count) => Track(buffer, offset, _inner.Read(buffer, offset, count));
-
-    public override async Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        Track(buffer, offset, await _inner.ReadAsync(buffer, offset, count, cancellationToken).ConfigureAwait(false));
-
-#if NET
-    // Pooled: over a network each read that waits would otherwise allocate its state machine, which reading the
-    // response stream directly does not.
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
-    {
-        var read = await _inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
-        Capture(buffer.Span.Slice(0, read));
-        return Count(read);
-    }
-#endif
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
     protected override void Dispose(bool disposing)
     {
         if (disposing)
         {
-            _inner.Dispose();
             if (_excerpt is not null)
             {
                 ArrayPool<byte>.Shared.Return(_excerpt);
@@ -119,10 +82,10 @@ internal sealed class BoundedCapturingStream : Stream
         base.Dispose(disposing);
     }
 
-    private int Track(byte[] buffer, int offset, int read)
+    protected override void OnRead(ReadOnlySpan<byte> chunk)
     {
-        Capture(new ReadOnlySpan<byte>(buffer, offset, read));
-        return Count(read);
+        Capture(chunk);
+        Count(chunk.Length);
     }
 
     private void Capture(ReadOnlySpan<byte> data)
@@ -137,7 +100,7 @@ internal sealed class BoundedCapturingStream : Stream
         _excerptLength += take;
     }
 
-    private int Count(int read)
+    private void Count(int read)
     {
         _total += read;
         if (_total > _limit)
@@ -146,7 +109,5 @@ internal sealed class BoundedCapturingStream : Stream
             throw new PerplexityProtocolException(
                 $"The response body is larger than the {_limit}-byte limit (PerplexityAsyncClientOptions.MaxResponseContentBytes).");
         }
-
-        return read;
     }
 }

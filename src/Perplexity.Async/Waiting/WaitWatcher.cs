@@ -76,6 +76,13 @@ internal static class WaitWatcher
             SingleReader = true,
             SingleWriter = true,
             FullMode = BoundedChannelFullMode.Wait,
+
+            // The hand-off is a coroutine switch, not a thread-pool hop per item: a write wakes the waiting reader on
+            // the writer's stack, and a read that frees the slot resumes the waiting writer on the reader's. Each side
+            // runs under its own execution context (its async state machine restores it), and neither holds a lock
+            // or a token registration while the other runs, so nothing can re-enter. Without it, a stream of thousands
+            // of events paid two thread-pool dispatches per event (docs/benchmarks.md, "Agent streaming").
+            AllowSynchronousContinuations = true,
         });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var task = WriteThenCompleteAsync(run, items.Writer, stop.Token);

@@ -16,9 +16,8 @@ namespace Perplexity.Async;
 /// fires it cancels the segment if nothing arrived for the idle timeout, and otherwise sleeps for the rest of it. Time
 /// the consumer spends with an event (<see cref="Pause"/> to <see cref="Resume"/>) does not count.
 /// </remarks>
-internal sealed class EventStreamGuard : Stream
+internal sealed class EventStreamGuard : Transport.ObservedReadStream
 {
-    private readonly Stream _inner;
     private readonly long _maxLineBytes;
     private readonly TimeSpan _idleTimeout;
     private readonly TimeProvider _timeProvider;
@@ -35,8 +34,8 @@ internal sealed class EventStreamGuard : Stream
     /// <param name="segment">Cancelled when the watchdog fires (and by nothing else but the caller's token it is linked to);
     /// the parser's reads must observe its token.</param>
     public EventStreamGuard(Stream inner, TimeProvider timeProvider, TimeSpan idleTimeout, long maxLineBytes, CancellationTokenSource segment)
+        : base(inner)
     {
-        _inner = inner;
         _idleTimeout = idleTimeout;
         _maxLineBytes = maxLineBytes;
         _timeProvider = timeProvider;
@@ -45,20 +44,6 @@ internal sealed class EventStreamGuard : Stream
 
         // A deadline, not a delay: its state is the source it cancels (as CancelAfter's timer is).
         _watchdog = timeProvider.CreateTimer(_ => Tick(), segment, idleTimeout, Timeout.InfiniteTimeSpan);
-    }
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
     }
 
     /// <summary>The consumer has an event: silence from now on does not count until <see cref="Resume"/>.</summary>
@@ -71,43 +56,36 @@ internal sealed class EventStreamGuard : Stream
         Volatile.Write(ref _paused, 0);
     }
 
-    public override int Read(byte[] buffer, int offset, int count) =>
-        ReadAsync(buffer, offset, count, CancellationToken.None).GetAwaiter().GetResult();
-
-    public override async Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
+    /// <summary>Notes the activity and counts the bytes since the last line break; a line longer than the cap is a protocol error.</summary>
+    protected override void OnRead(ReadOnlySpan<byte> chunk)
     {
-        var read = await _inner.ReadAsync(buffer, offset, count, cancellationToken).ConfigureAwait(false);
         Volatile.Write(ref _lastActivity, _timeProvider.GetTimestamp());
-        Count(new ReadOnlySpan<byte>(buffer, offset, read));
-        return read;
+        while (true)
+        {
+            var end = chunk.IndexOfAny((byte)'\n', (byte)'\r');
+            var length = end < 0 ? chunk.Length : end;
+            _lineBytes += length;
+            if (_lineBytes > _maxLineBytes)
+            {
+                throw new PerplexityProtocolException(
+                    $"A line of the event stream is longer than {_maxLineBytes} bytes (PerplexityAsyncClientOptions.MaxResponseContentBytes); the stream is not read further.");
+            }
+
+            if (end < 0)
+            {
+                return;
+            }
+
+            _lineBytes = 0;
+            chunk = chunk.Slice(end + 1);
+        }
     }
-
-#if NET
-    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
-    {
-        var read = await _inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
-        Volatile.Write(ref _lastActivity, _timeProvider.GetTimestamp());
-        Count(buffer.Span.Slice(0, read));
-        return read;
-    }
-#endif
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {
         if (disposing)
         {
             _watchdog.Dispose();
-            _inner.Dispose();
         }
 
         base.Dispose(disposing);
@@ -129,29 +107,6 @@ internal sealed class EventStreamGuard : Stream
         catch (ObjectDisposedException)
         {
             // The segment ended in the meantime.
-        }
-    }
-    /// <summary>Counts the bytes since the last line break; a line longer than the cap is a protocol error.</summary>
-    private void Count(ReadOnlySpan<byte> chunk)
-    {
-        while (true)
-        {
-            var end = chunk.IndexOfAny((byte)'\n', (byte)'\r');
-            var length = end < 0 ? chunk.Length : end;
-            _lineBytes += length;
-            if (_lineBytes > _maxLineBytes)
-            {
-                throw new PerplexityProtocolException(
-                    $"A line of the event stream is longer than {_maxLineBytes} bytes (PerplexityAsyncClientOptions.MaxResponseContentBytes); the stream is not read further.");
-            }
-
-            if (end < 0)
-            {
-                return;
-            }
-
-            _lineBytes = 0;
-            chunk = chunk.Slice(end + 1);
         }
     }
 }
