@@ -198,11 +198,24 @@ internal sealed class AgentStreamRound : IResumableWaitRound
                         _runId);
                 }
 
-                if (_runId is null && e is AgentResponseSnapshotEvent { Response: { } snapshot })
+                if (e is AgentResponseSnapshotEvent { Response: { } snapshot })
                 {
-                    _runId = RequestIdPath.Problem(snapshot.Id) is { } problem
-                        ? throw new PerplexityProtocolException($"The streamed run's id cannot be resumed: {redactor.Redact(problem)}")
-                        : snapshot.Id;
+                    if (_runId is null)
+                    {
+                        _runId = RequestIdPath.Problem(snapshot.Id) is { } problem
+                            ? throw new PerplexityProtocolException($"The streamed run's id cannot be resumed: {redactor.Redact(problem)}")
+                            : snapshot.Id;
+                    }
+                    else if (snapshot.Id is { } other && !string.Equals(other, _runId, StringComparison.Ordinal))
+                    {
+                        // As a GET answered for another run is refused: another run's events are never taken for this one's.
+                        throw new PerplexityProtocolException(
+                            $"The event stream of run '{redactor.Redact(_runId)}' sent a snapshot of run '{redactor.Redact(other)}'; "
+                            + "events of another run are not taken for this one's.")
+                        {
+                            JobId = _runId,
+                        };
+                    }
                 }
 
                 if (e.HasSequenceNumber)
@@ -234,6 +247,13 @@ internal sealed class AgentStreamRound : IResumableWaitRound
                 new PerplexityTimeoutException(
                     $"The event stream was silent for {_idleTimeout} (AgentStreamingOptions.IdleTimeout).", _idleTimeout, innerException: ex),
                 "it was silent for " + Errors.DurationText.Of(_idleTimeout));
+        }
+        catch (Exception ex) when (BodyDecoding.Failed(ex) && ex is not ChannelClosedException && !cancellationToken.IsCancellationRequested)
+        {
+            // A decompressing handler met a corrupt body: not a drop (the same bytes would come again), a protocol error.
+            var error = BodyDecoding.Error(ex, response.StatusCode, redactor);
+            error.JobId = _runId;
+            throw error;
         }
         catch (Exception ex) when (ex is IOException or HttpRequestException && !cancellationToken.IsCancellationRequested)
         {

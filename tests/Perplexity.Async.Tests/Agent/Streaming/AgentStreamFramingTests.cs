@@ -283,6 +283,124 @@ public sealed class AgentStreamFramingTests : IDisposable
     }
 
     /// <summary>A body that sends its bytes, then neither ends nor sends more until its read is cancelled.</summary>
+    [Theory]
+    [InlineData("gzip")]
+    [InlineData("deflate")]
+    [InlineData("br")]
+    public async Task StreamAsync_DecompressedBodyCorrupt_ThrowsProtocolExceptionWithTheRunId(string encoding)
+    {
+        // What a decompressing handler (AutomaticDecompression) hands the parser: .NET's own decoder over bytes that go wrong.
+        var corrupt = RawHttpServer.CorruptBody(encoding);
+        _handler.Then(() => new HttpResponseMessage(HttpStatusCode.OK)
+        {
+            Content = new StreamContent(new ConcatStream(Encoding.UTF8.GetBytes(Data(Created())), Decoder(encoding, corrupt)))
+            {
+                Headers = { ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("text/event-stream") },
+            },
+        });
+
+        var ex = await Should.ThrowAsync<PerplexityProtocolException>(StreamAsync());
+
+        ex.Message.ShouldContain("could not be decoded");
+        ex.JobId.ShouldBe(Id);
+        (ex.InnerException is InvalidDataException or InvalidOperationException).ShouldBeTrue(ex.ToString());
+        _handler.Requests.Count.ShouldBe(1, "a corrupt body is not a drop: it is not resumed");
+    }
+
+    [Fact]
+    public async Task ResumeStreamAsync_EventsOfAnotherRun_ThrowsProtocolExceptionNamingBothIds()
+    {
+        _handler.Then(() => Sse(Data(Created(), Completed(1))));
+
+        var ex = await Should.ThrowAsync<PerplexityProtocolException>(_clock.DriveAsync(AgentStreamTests.CollectAsync(
+            _client.Agent.ResumeStreamAsync("resp_mine", null, CancellationToken.None))));
+
+        ex.Message.ShouldContain("resp_mine");
+        ex.Message.ShouldContain(Id);
+        ex.JobId.ShouldBe("resp_mine");
+    }
+
+    [Fact]
+    public async Task StreamAsync_LaterSnapshotOfAnotherRun_ThrowsProtocolException()
+    {
+        var intruder = Completed(1).Replace(Id, "resp_intruder", StringComparison.Ordinal);
+        _handler.Then(() => Sse(Data(Created(), intruder)));
+        var seen = new List<AgentStreamEvent>();
+
+        var reading = Collect(seen);
+        await _clock.DriveAsync(reading);
+
+        var ex = await Should.ThrowAsync<PerplexityProtocolException>(reading);
+
+        ex.Message.ShouldContain("resp_intruder");
+        ex.JobId.ShouldBe(Id);
+        seen.ShouldHaveSingleItem().ShouldBeOfType<AgentResponseCreatedEvent>();
+
+        async Task Collect(List<AgentStreamEvent> into)
+        {
+            await foreach (var e in _client.Agent.StreamAsync(AgentClientHarness.Fast(), CancellationToken.None))
+            {
+                into.Add(e);
+            }
+        }
+    }
+
+    private static Stream Decoder(string encoding, byte[] bytes) => encoding switch
+    {
+        "gzip" => new System.IO.Compression.GZipStream(new MemoryStream(bytes), System.IO.Compression.CompressionMode.Decompress),
+        "deflate" => new System.IO.Compression.ZLibStream(new MemoryStream(bytes), System.IO.Compression.CompressionMode.Decompress),
+        _ => new System.IO.Compression.BrotliStream(new MemoryStream(bytes), System.IO.Compression.CompressionMode.Decompress),
+    };
+
+    /// <summary>A prefix, then another stream: events that parse, then a body that breaks.</summary>
+    private sealed class ConcatStream(byte[] prefix, Stream rest) : Stream
+    {
+        private int _offset;
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override void Flush()
+        {
+        }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            if (_offset < prefix.Length)
+            {
+                var n = Math.Min(count, prefix.Length - _offset);
+                Array.Copy(prefix, _offset, buffer, offset, n);
+                _offset += n;
+                return n;
+            }
+
+            return rest.Read(buffer, offset, count);
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                rest.Dispose();
+            }
+
+            base.Dispose(disposing);
+        }
+    }
+
     private sealed class HangingStream(byte[] prefix) : Stream
     {
         private int _offset;
