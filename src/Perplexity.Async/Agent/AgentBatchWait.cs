@@ -281,7 +281,7 @@ internal sealed class AgentBatchWait : IWaitRound
                 diagnostics.JobCompleted(run.Id);
             }
 
-            AgentJobKind.Instance.RecordTerminal(state, diagnostics.Activity, diagnostics.Redactor);
+            AgentJobKind.Instance.RecordTerminal(state, diagnostics);
         }
     }
 

@@ -44,11 +44,12 @@ internal sealed class AgentJobKind : JobKind<AgentResponse>
         new(message, timeout, lastResponse: null, innerException) { LastAgentResponse = lastState };
 
     /// <remarks>The request's model is unknown here; a completed run reports the model that answered (a preset name before).</remarks>
-    public override void RecordTerminal(AgentResponse state, Activity? waitActivity, Redactor redactor)
+    public override void RecordTerminal(AgentResponse state, WaitDiagnostics diagnostics)
     {
+        var redactor = diagnostics.Redactor;
         var model = redactor.Redact(state.Model)!;
         var usage = state.Usage;
-        PerplexityTelemetry.RecordUsage(waitActivity, model, model, redactor.Redact(state.Id), usage?.InputTokens, usage?.OutputTokens, usage?.Cost?.TotalCost);
+        diagnostics.RecordUsage(model, model, redactor.Redact(state.Id), usage?.InputTokens, usage?.OutputTokens, usage?.Cost?.TotalCost);
     }
 
     private static bool HasErrorWithoutKnownStatus(AgentResponse state) =>

@@ -68,25 +68,30 @@ internal static class PerplexityTelemetry
         "perplexity.client.cost", unit: "{USD}", description: "Cost in US dollars reported for completed jobs.");
 
     /// <summary>
-    /// Records the token usage and cost of a finished job or run, and tags <paramref name="activity"/> (the wait span)
-    /// with them. The caller passes server-supplied strings already redacted.
+    /// Tags <paramref name="activity"/> (the wait span) with the token usage and cost of a finished job or run (or the
+    /// totals of a wait on many). The caller passes server-supplied strings already redacted.
     /// </summary>
     /// <param name="activity">The span to tag (the wait span); none when null. Never <see cref="Activity.Current"/>: that is
     /// the caller's span (an <c>IChatClient</c>'s, for example), whose <c>gen_ai.*</c> tags are not the SDK's to set.</param>
     /// <param name="requestModel">The model (or preset) the job was created with.</param>
     /// <param name="responseModel">The model that answered.</param>
     /// <param name="responseId">The id of the answer, when it has one.</param>
-    /// <param name="inputTokens">Input tokens; null when not reported (then nothing is recorded but the model tags).</param>
+    /// <param name="inputTokens">Input tokens; null when not reported (then only the model tags are set).</param>
     /// <param name="outputTokens">Output tokens.</param>
     /// <param name="totalCost">The total cost in US dollars, when reported.</param>
-    public static void RecordUsage(
+    public static void TagUsage(
         Activity? activity, string requestModel, string responseModel, string? responseId, long? inputTokens, long? outputTokens, decimal? totalCost)
     {
-        activity?.SetTag(TelemetryTags.GenAiRequestModel, requestModel);
-        activity?.SetTag(TelemetryTags.GenAiResponseModel, responseModel);
+        if (activity is not { IsAllDataRequested: true })
+        {
+            return;
+        }
+
+        activity.SetTag(TelemetryTags.GenAiRequestModel, requestModel);
+        activity.SetTag(TelemetryTags.GenAiResponseModel, responseModel);
         if (responseId is not null)
         {
-            activity?.SetTag(TelemetryTags.GenAiResponseId, responseId);
+            activity.SetTag(TelemetryTags.GenAiResponseId, responseId);
         }
 
         if (inputTokens is not { } input || outputTokens is not { } output)
@@ -94,21 +99,31 @@ internal static class PerplexityTelemetry
             return;
         }
 
-        activity?.SetTag(TelemetryTags.GenAiUsageInputTokens, input);
-        activity?.SetTag(TelemetryTags.GenAiUsageOutputTokens, output);
+        activity.SetTag(TelemetryTags.GenAiUsageInputTokens, input);
+        activity.SetTag(TelemetryTags.GenAiUsageOutputTokens, output);
+        if (totalCost is { } cost)
+        {
+            activity.SetTag(TelemetryTags.CostTotal, (double)cost);
+        }
+    }
+
+    /// <summary>Records one job's token usage and cost on the meter (nothing when the job reported no usage); strings redacted by the caller.</summary>
+    public static void RecordUsageMetrics(string requestModel, string responseModel, long? inputTokens, long? outputTokens, decimal? totalCost)
+    {
+        if (inputTokens is not { } input || outputTokens is not { } output)
+        {
+            return;
+        }
+
         if (TokenUsage.Enabled)
         {
             TokenUsage.Record(input, GenAiTags(requestModel, responseModel, TelemetryTags.TokenTypeInput));
             TokenUsage.Record(output, GenAiTags(requestModel, responseModel, TelemetryTags.TokenTypeOutput));
         }
 
-        if (totalCost is { } cost)
+        if (totalCost is { } cost && Cost.Enabled)
         {
-            activity?.SetTag(TelemetryTags.CostTotal, (double)cost);
-            if (Cost.Enabled)
-            {
-                Cost.Add((double)cost, GenAiTags(requestModel, responseModel, tokenType: null));
-            }
+            Cost.Add((double)cost, GenAiTags(requestModel, responseModel, tokenType: null));
         }
     }
 

@@ -330,7 +330,7 @@ internal sealed class SonarBatchWait : IWaitRound
                     diagnostics.JobCompleted(job.Id);
                 }
 
-                _kind.RecordTerminal(envelope, diagnostics.Activity, diagnostics.Redactor);
+                _kind.RecordTerminal(envelope, diagnostics);
             }
         }
     }

@@ -39,8 +39,9 @@ internal sealed class SonarJobKind : JobKind<AsyncApiChatCompletionsResponse>
         string message, TimeSpan timeout, AsyncApiChatCompletionsResponse? lastState, Exception innerException) =>
         new(message, timeout, lastState, innerException);
 
-    public override void RecordTerminal(AsyncApiChatCompletionsResponse state, Activity? waitActivity, Redactor redactor)
+    public override void RecordTerminal(AsyncApiChatCompletionsResponse state, WaitDiagnostics diagnostics)
     {
+        var redactor = diagnostics.Redactor;
         if (state.Status != AsyncProcessingStatus.Completed || state.Response is not { } response)
         {
             return;
@@ -49,7 +50,7 @@ internal sealed class SonarJobKind : JobKind<AsyncApiChatCompletionsResponse>
         var requestModel = redactor.Redact(state.Model)!;
         var model = string.IsNullOrEmpty(response.Model) ? requestModel : redactor.Redact(response.Model)!;
         var usage = response.Usage;
-        PerplexityTelemetry.RecordUsage(
-            waitActivity, requestModel, model, redactor.Redact(response.Id), usage?.PromptTokens, usage?.CompletionTokens, usage?.Cost?.TotalCost);
+        diagnostics.RecordUsage(
+            requestModel, model, redactor.Redact(response.Id), usage?.PromptTokens, usage?.CompletionTokens, usage?.Cost?.TotalCost);
     }
 }

@@ -46,8 +46,8 @@ internal abstract class JobKind<TState>
     /// <summary>The overall-timeout exception, carrying the last state seen.</summary>
     public abstract PerplexityTimeoutException CreateTimeout(string message, TimeSpan timeout, TState? lastState, Exception innerException);
 
-    /// <summary>Records token usage and cost of a terminal state, tagging the wait's span; server strings redacted.</summary>
-    public virtual void RecordTerminal(TState state, Activity? waitActivity, Redactor redactor)
+    /// <summary>Records token usage and cost of a terminal state through the wait's diagnostics; server strings redacted.</summary>
+    public virtual void RecordTerminal(TState state, WaitDiagnostics diagnostics)
     {
     }
 }

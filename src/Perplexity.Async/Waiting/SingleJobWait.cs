@@ -102,7 +102,7 @@ internal sealed class SingleJobWait<TState> : IWaitRound
             diagnostics.JobCompleted(_jobId);
         }
 
-        _kind.RecordTerminal(state, diagnostics.Activity, diagnostics.Redactor);
+        _kind.RecordTerminal(state, diagnostics);
         return true;
     }
 

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Perplexity.Async.Diagnostics;
@@ -12,7 +13,8 @@ namespace Perplexity.Async.Waiting;
 /// </summary>
 /// <remarks>
 /// <see cref="WaitEngine"/> starts one per wait and disposes it; the wait's rounds report to it. Token usage and
-/// cost are recorded by the job's kind (<see cref="JobKind{TState}.RecordTerminal"/>), on <see cref="Activity"/>.
+/// cost are read by the job's kind (<see cref="JobKind{TState}.RecordTerminal"/>) and recorded here: a wait on many
+/// jobs tags its span with their totals, and with no single final status.
 /// </remarks>
 internal sealed class WaitDiagnostics : IDisposable
 {
@@ -21,15 +23,18 @@ internal sealed class WaitDiagnostics : IDisposable
     private readonly string _jobLabel;
     private readonly long _startTimestamp;
     private readonly Activity? _activity;
+    private readonly bool _many;
     private string? _finalStatus;
+    private UsageTotals _totals;
     private string? _errorType;
     private bool _disposed;
 
-    private WaitDiagnostics(WaitServices services, string spanName, string routeTemplate, string? jobId)
+    private WaitDiagnostics(WaitServices services, string spanName, string routeTemplate, string? jobId, IReadOnlyList<string>? jobIds)
     {
         _services = services;
         _routeTemplate = routeTemplate;
         _jobLabel = services.Redactor.Redact(jobId) ?? "(many)";
+        _many = jobIds is { Count: > 1 };
         if (PerplexityTelemetry.ActivitySource.HasListeners())
         {
             _activity = PerplexityTelemetry.ActivitySource.StartActivity(spanName, ActivityKind.Internal);
@@ -57,7 +62,7 @@ internal sealed class WaitDiagnostics : IDisposable
 
     /// <summary>Starts the diagnostics of a wait.</summary>
     public static WaitDiagnostics Start(WaitServices services, IWaitRound round) =>
-        new(services, round.SpanName, round.RouteTemplate, round.JobId);
+        new(services, round.SpanName, round.RouteTemplate, round.JobId, round.JobIds);
 
     /// <summary>Counts one request of the wait, tagged with the status it saw (redacted).</summary>
     public void Polled(string status)
@@ -75,7 +80,8 @@ internal sealed class WaitDiagnostics : IDisposable
     /// <summary>Logs that a job went from <paramref name="previous"/> to <paramref name="status"/>.</summary>
     public void StatusChanged(string jobId, string? previous, string status)
     {
-        _finalStatus = status;
+        // A wait on many jobs has no one final status: its span and duration carry error.type when one failed.
+        _finalStatus = _many ? null : status;
         var logger = _services.Logger;
         if (logger.IsEnabled(LogLevel.Information))
         {
@@ -111,6 +117,35 @@ internal sealed class WaitDiagnostics : IDisposable
         }
     }
 
+    /// <summary>
+    /// The wait learned its job's id after it started (a streamed create reads it from the first event): the span is
+    /// tagged with it, redacted, as a wait that knew it from the start.
+    /// </summary>
+    public void IdentifiedJob(string jobId)
+    {
+        if (_activity is { IsAllDataRequested: true } && _activity.GetTagItem(TelemetryTags.RequestId) is null)
+        {
+            _activity.SetTag(TelemetryTags.RequestId, _services.Redactor.Redact(jobId));
+        }
+    }
+
+    /// <summary>
+    /// Records a terminal job's token usage and cost: the metrics once per job; on the span, the job's figures for a
+    /// wait on one job, and the totals over every job for a wait on many (their models only when all jobs share them).
+    /// Every string is redacted by the job's kind before it comes here.
+    /// </summary>
+    public void RecordUsage(string requestModel, string responseModel, string? responseId, long? inputTokens, long? outputTokens, decimal? totalCost)
+    {
+        PerplexityTelemetry.RecordUsageMetrics(requestModel, responseModel, inputTokens, outputTokens, totalCost);
+        if (!_many)
+        {
+            PerplexityTelemetry.TagUsage(_activity, requestModel, responseModel, responseId, inputTokens, outputTokens, totalCost);
+            return;
+        }
+
+        _totals.Add(requestModel, responseModel, inputTokens, outputTokens, totalCost);
+    }
+
     /// <summary>The wait ended by an exception rather than a terminal status.</summary>
     /// <returns>Always <see langword="false"/>, so it can observe an exception from a <c>catch … when</c> filter without catching it.</returns>
     public bool Failed(Exception exception)
@@ -134,6 +169,11 @@ internal sealed class WaitDiagnostics : IDisposable
         if (_activity is { IsAllDataRequested: true })
         {
             _activity.SetTag(TelemetryTags.Polls, Polls);
+            if (_many)
+            {
+                _totals.Tag(_activity);
+            }
+
             if (status is not null)
             {
                 _activity.SetTag(TelemetryTags.JobStatus, status);

@@ -1,6 +1,9 @@
 using System.Diagnostics;
+using System.Threading;
 using Perplexity.Async.Diagnostics;
+using Microsoft.Extensions.Logging.Abstractions;
 using Perplexity.Async.Tests.TestSupport;
+using Perplexity.Async.Waiting;
 
 namespace Perplexity.Async.Tests.Diagnostics;
 
@@ -43,9 +46,9 @@ public sealed class PerplexityTelemetryTests
     public void RecordTerminal_WithAnActivity_TagsItWithModelUsageAndCost()
     {
         var model = "model-" + Guid.NewGuid().ToString("N");
-        using var activity = new Activity("test");
+        using var capture = new TelemetryCapture();
 
-        Record(Completed(model), activity);
+        var activity = Record(Completed(model)).ShouldNotBeNull();
 
         activity.GetTagItem("gen_ai.request.model").ShouldBe(model);
         activity.GetTagItem("gen_ai.response.model").ShouldBe(model);
@@ -63,12 +66,11 @@ public sealed class PerplexityTelemetryTests
     {
         var model = "model-" + Guid.NewGuid().ToString("N");
         using var capture = new TelemetryCapture();
-        using var activity = new Activity("test");
 
-        Record(Completed(model) with { Status = new AsyncProcessingStatus(status) }, activity);
+        var activity = Record(Completed(model) with { Status = new AsyncProcessingStatus(status) }).ShouldNotBeNull();
 
         capture.Measurements.ShouldNotContain(m => m.Tags.Values.Contains(model));
-        activity.TagObjects.ShouldBeEmpty();
+        activity.TagObjects.ShouldNotContain(tag => tag.Key.StartsWith("gen_ai.", StringComparison.Ordinal) || tag.Key == "perplexity.cost.total");
     }
 
     [Fact]
@@ -77,9 +79,8 @@ public sealed class PerplexityTelemetryTests
         var model = "model-" + Guid.NewGuid().ToString("N");
         var job = Completed(model);
         using var capture = new TelemetryCapture();
-        using var activity = new Activity("test");
 
-        Record(job with { Response = job.Response! with { Usage = null } }, activity);
+        var activity = Record(job with { Response = job.Response! with { Usage = null } }).ShouldNotBeNull();
 
         activity.GetTagItem("gen_ai.response.model").ShouldBe(model);
         capture.Measurements.ShouldNotContain(m => m.Tags.Values.Contains(model));
@@ -91,18 +92,41 @@ public sealed class PerplexityTelemetryTests
         const string key = "pplx-telemetry-key-0123456789";
         var model = "model-" + key;
         using var capture = new TelemetryCapture();
-        using var activity = new Activity("test");
 
-        Record(Completed(model), activity, key);
+        var activity = Record(Completed(model), key).ShouldNotBeNull();
 
         activity.GetTagItem("gen_ai.request.model").ShouldBe("model-[REDACTED]");
         activity.GetTagItem("gen_ai.response.model").ShouldBe("model-[REDACTED]");
         capture.Measurements.ShouldNotContain(m => m.Tags.Values.OfType<string>().Any(text => text.Contains(key)));
     }
 
-    // What a wait records once a job is terminal: the Sonar job kind's usage and cost.
-    private static void Record(AsyncApiChatCompletionsResponse job, Activity? activity = null, string key = "pplx-unused-key") =>
-        new SonarJobKind("v1/async/sonar").RecordTerminal(job, activity, new Perplexity.Async.Errors.Redactor(key));
+    // What a wait records once a job is terminal: the Sonar job kind's usage and cost, through the diagnostics of a
+    // wait on one job. Returns the wait's span (sampled when a TelemetryCapture listens).
+    private static Activity? Record(AsyncApiChatCompletionsResponse job, string key = "pplx-unused-key")
+    {
+        var services = new WaitServices(TimeProvider.System, NullLogger.Instance, new Perplexity.Async.Errors.Redactor(key), PollingSettings.Default);
+        using var diagnostics = WaitDiagnostics.Start(services, new OneJobRound());
+        new SonarJobKind("v1/async/sonar").RecordTerminal(job, diagnostics);
+        return diagnostics.Activity;
+    }
+
+    private sealed class OneJobRound : IWaitRound
+    {
+        public string SpanName => "wait v1/async/sonar/{api_request}";
+
+        public string RouteTemplate => "v1/async/sonar/{api_request}";
+
+        public string? JobId => "job-1";
+
+        public IReadOnlyList<string>? JobIds => null;
+
+        public TimeSpan? NextRoundIn => null;
+
+        public ValueTask<bool> RunAsync(WaitDiagnostics diagnostics, CancellationToken cancellationToken) => new(true);
+
+        public PerplexityTimeoutException CreateTimeout(TimeSpan timeout, Exception innerException, Perplexity.Async.Errors.Redactor redactor) =>
+            throw new NotSupportedException();
+    }
 
     private static AsyncApiChatCompletionsResponse Completed(string model)
     {

@@ -37,6 +37,7 @@ internal sealed class AgentStreamRound : IResumableWaitRound
     private bool _connected;
     private int _segments;
     private string? _lastDrop;
+    private WaitDiagnostics? _diagnostics;
 
     /// <param name="create">Opens the create's stream (guarded against replay); null to resume <paramref name="runId"/>.</param>
     /// <param name="resume">Opens <c>GET /v1/responses/{id}?stream=true[&amp;starting_after=N]</c>.</param>
@@ -108,6 +109,7 @@ internal sealed class AgentStreamRound : IResumableWaitRound
 
     public async ValueTask<bool> RunAsync(WaitDiagnostics diagnostics, CancellationToken cancellationToken)
     {
+        _diagnostics = diagnostics;
         var response = await OpenAsync(cancellationToken).ConfigureAwait(false);
         if (response is null)
         {
@@ -205,6 +207,7 @@ internal sealed class AgentStreamRound : IResumableWaitRound
                         _runId = RequestIdPath.Problem(snapshot.Id) is { } problem
                             ? throw new PerplexityProtocolException($"The streamed run's id cannot be resumed: {redactor.Redact(problem)}")
                             : snapshot.Id;
+                        _diagnostics?.IdentifiedJob(_runId);
                     }
                     else if (snapshot.Id is { } other && !string.Equals(other, _runId, StringComparison.Ordinal))
                     {
@@ -235,6 +238,7 @@ internal sealed class AgentStreamRound : IResumableWaitRound
                 if (e.IsTerminal)
                 {
                     Terminal = e;
+                    RecordTerminal(e);
                     return true;
                 }
             }
@@ -265,6 +269,32 @@ internal sealed class AgentStreamRound : IResumableWaitRound
         {
             guard?.Dispose();
         }
+    }
+
+    /// <summary>
+    /// The stream's span ends as a poll's would: the run's final status, its failure when it failed, and its usage and
+    /// cost on the span and the meter. (A run the stream lost to an expired cursor is polled by a wait that records itself.)
+    /// </summary>
+    private void RecordTerminal(AgentStreamEvent e)
+    {
+        if (e is not AgentResponseSnapshotEvent { Response: { } final } || _runId is null || _diagnostics is not { } diagnostics)
+        {
+            return;
+        }
+
+        var kind = AgentJobKind.Instance;
+        var status = kind.StatusOf(final);
+        diagnostics.StatusChanged(_runId, previous: null, status);
+        if (kind.IsFailure(final))
+        {
+            diagnostics.JobFailed(_runId, status, kind.FailureReasonOf(final));
+        }
+        else
+        {
+            diagnostics.JobCompleted(_runId);
+        }
+
+        kind.RecordTerminal(final, diagnostics);
     }
 
     private PerplexityException Dropped(PerplexityException exception, string reason)
