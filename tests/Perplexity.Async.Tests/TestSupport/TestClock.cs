@@ -66,13 +66,16 @@ internal sealed class TestClock : FakeTimeProvider
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
         var tracked = new TrackedTimer(this, callback, state);
+        long sequence;
         lock (_gate)
         {
-            tracked.Schedule(dueTime, period, ++_sequence);
+            sequence = ++_sequence;
+            tracked.Schedule(dueTime, period, sequence);
             _timers.Add(tracked);
         }
 
         tracked.Inner = base.CreateTimer(static s => ((TrackedTimer)s!).Fire(), tracked, dueTime, period);
+        tracked.Reconcile(dueTime, sequence);
         _signal.Release();
         return tracked;
     }
@@ -204,6 +207,27 @@ internal sealed class TestClock : FakeTimeProvider
             Due = IsPending ? clock.GetUtcNow() + dueTime : DateTimeOffset.MaxValue;
         }
 
+        /// <summary>
+        /// The clock may have moved between <see cref="Schedule"/> and the inner timer's creation (another thread drove
+        /// it): the inner timer is then due later than recorded, and a step to the recorded instant would not fire it, so
+        /// the drive would spin on a pending timer already "due". Recorded as due no earlier than now plus its delay, a
+        /// step to it always fires it.
+        /// </summary>
+        public void Reconcile(TimeSpan dueTime, long sequence)
+        {
+            lock (clock._gate)
+            {
+                if (IsPending && Sequence == sequence && dueTime != Timeout.InfiniteTimeSpan)
+                {
+                    var latest = clock.GetUtcNow() + dueTime;
+                    if (latest > Due)
+                    {
+                        Due = latest;
+                    }
+                }
+            }
+        }
+
         public void Fire()
         {
             lock (clock._gate)
@@ -224,12 +248,15 @@ internal sealed class TestClock : FakeTimeProvider
 
         public bool Change(TimeSpan dueTime, TimeSpan period)
         {
+            long sequence;
             lock (clock._gate)
             {
-                Schedule(dueTime, period, ++clock._sequence);
+                sequence = ++clock._sequence;
+                Schedule(dueTime, period, sequence);
             }
 
             var changed = Inner!.Change(dueTime, period);
+            Reconcile(dueTime, sequence);
             clock._signal.Release();
             return changed;
         }
