@@ -69,12 +69,7 @@ internal sealed class ApiPublicSearchResultConverter : JsonConverter<ApiPublicSe
             }
             else
             {
-                var name = reader.GetString()!;
-                reader.Read();
-                additional ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal);
-
-                // Last one wins on a repeated name, as the generated extension data does.
-                additional[name] = JsonElement.ParseValue(ref reader);
+                ExtensionProperties.Read(ref reader, ref additional);
             }
         }
 
@@ -108,15 +103,7 @@ internal sealed class ApiPublicSearchResultConverter : JsonConverter<ApiPublicSe
         writer.WriteString(SnippetName, value.Snippet);
         writer.WritePropertyName(SourceName);
         SourceConverter.Write(writer, value.Source, options);
-        if (value.AdditionalProperties is { } additional)
-        {
-            foreach (var property in additional)
-            {
-                writer.WritePropertyName(property.Key);
-                property.Value.WriteTo(writer);
-            }
-        }
-
+        ExtensionProperties.Write(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
 

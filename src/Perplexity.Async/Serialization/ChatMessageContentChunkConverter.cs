@@ -89,19 +89,28 @@ internal sealed class ChatMessageContentChunkConverter : JsonConverter<ChatMessa
     private static ChatMessageContentTextChunk ReadText(ref Utf8JsonReader reader)
     {
         string? text = null;
+        System.Collections.Generic.Dictionary<string, JsonElement>? additional = null;
         while (reader.NextProperty())
         {
             if (reader.ValueTextEquals("text"u8))
             {
                 text = reader.ReadStringValue("text");
             }
-            else
+            else if (reader.ValueTextEquals("type"u8))
             {
                 reader.SkipValue();
             }
+            else
+            {
+                ExtensionProperties.Read(ref reader, ref additional);
+            }
         }
 
-        return new ChatMessageContentTextChunk { Text = text ?? throw new JsonException("A text chunk has no 'text'.") };
+        return new ChatMessageContentTextChunk
+        {
+            Text = text ?? throw new JsonException("A text chunk has no 'text'."),
+            AdditionalProperties = additional,
+        };
     }
 
     private static T Deserialize<T>(ref Utf8JsonReader reader, JsonSerializerOptions options)

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -15,6 +16,7 @@ internal sealed class ContentUrlConverter : JsonConverter<ContentUrl>
 
         reader.ExpectStartObject("a URL");
         string? url = null;
+        Dictionary<string, JsonElement>? additional = null;
         while (reader.NextProperty())
         {
             if (reader.ValueTextEquals("url"u8))
@@ -23,11 +25,11 @@ internal sealed class ContentUrlConverter : JsonConverter<ContentUrl>
             }
             else
             {
-                reader.SkipValue();
+                ExtensionProperties.Read(ref reader, ref additional);
             }
         }
 
-        return new ContentUrl { Url = url ?? throw new JsonException("A URL object has no 'url'.") };
+        return new ContentUrl { Url = url ?? throw new JsonException("A URL object has no 'url'."), AdditionalProperties = additional };
     }
 
     public override void Write(Utf8JsonWriter writer, ContentUrl value, JsonSerializerOptions options)
@@ -40,6 +42,7 @@ internal sealed class ContentUrlConverter : JsonConverter<ContentUrl>
 
         writer.WriteStartObject();
         writer.WriteString("url", value.Url);
+        ExtensionProperties.Write(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
 }

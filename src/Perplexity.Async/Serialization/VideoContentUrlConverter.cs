@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -18,6 +19,7 @@ internal sealed class VideoContentUrlConverter : JsonConverter<VideoContentUrl>
         reader.ExpectStartObject("a video URL");
         string? url = null;
         var frameInterval = VideoContentUrl.DefaultFrameInterval;
+        Dictionary<string, JsonElement>? additional = null;
         while (reader.NextProperty())
         {
             if (reader.ValueTextEquals("url"u8))
@@ -31,7 +33,7 @@ internal sealed class VideoContentUrlConverter : JsonConverter<VideoContentUrl>
             }
             else
             {
-                reader.SkipValue();
+                ExtensionProperties.Read(ref reader, ref additional);
             }
         }
 
@@ -39,6 +41,7 @@ internal sealed class VideoContentUrlConverter : JsonConverter<VideoContentUrl>
         {
             Url = url ?? throw new JsonException("A video URL object has no 'url'."),
             FrameInterval = frameInterval,
+            AdditionalProperties = additional,
         };
     }
 
@@ -54,6 +57,7 @@ internal sealed class VideoContentUrlConverter : JsonConverter<VideoContentUrl>
         writer.WriteString("url", value.Url);
         writer.WritePropertyName("frame_interval");
         FrameIntervalConverter.Write(writer, value.FrameInterval, options);
+        ExtensionProperties.Write(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
 }

@@ -24,6 +24,8 @@ public sealed class UnknownMembersRoundTripTests
         typeof(ExecutePythonStepDetails), typeof(ImageResult), typeof(ApiPublicSearchResult), typeof(ToolCall),
         typeof(ToolCallFunction), typeof(AsyncChatCompletionsListResponse), typeof(AsyncChatCompletionSummary),
         typeof(HttpValidationError), typeof(ValidationError),
+        typeof(ChatMessageContentTextChunk), typeof(ChatMessageContentImageChunk), typeof(ChatMessageContentFileChunk),
+        typeof(ChatMessageContentPdfChunk), typeof(ChatMessageContentVideoChunk), typeof(ContentUrl), typeof(VideoContentUrl),
     ]);
 
     [Theory]
@@ -60,6 +62,30 @@ public sealed class UnknownMembersRoundTripTests
         result.AdditionalProperties.ShouldNotBeNull().Keys.ShouldBe(["x_rank", "x_meta"]);
         result.AdditionalProperties["x_rank"].GetInt32().ShouldBe(3);
         PerplexityJson.Serialize(result).ShouldBeEquivalentJson(json);
+    }
+
+    [Theory]
+    [InlineData("""{"type":"text","text":"hi","x_cache":{"ttl":5}}""")]
+    [InlineData("""{"type":"image_url","image_url":{"url":"https://e.example/a.png","x_detail":"high"},"x_order":1}""")]
+    [InlineData("""{"type":"file_url","file_url":{"url":"https://e.example/a.txt","x_name":"a"},"file_name":"a.txt","x_order":2}""")]
+    [InlineData("""{"type":"pdf_url","pdf_url":{"url":"https://e.example/a.pdf","x_pages":[1,2]},"x_order":3}""")]
+    [InlineData("""{"type":"video_url","video_url":{"url":"https://e.example/a.mp4","frame_interval":5,"x_codec":"av1"},"x_order":4}""")]
+    public void Serialize_ContentChunkWithUnknownMembers_KeepsThemOnTheChunkAndItsUrl(string json)
+    {
+        var chunk = PerplexityJson.Deserialize<ChatMessageContentChunk>(json);
+
+        chunk.GetType().GetProperty("AdditionalProperties")!.GetValue(chunk).ShouldNotBeNull();
+        PerplexityJson.Serialize(chunk).ShouldBeEquivalentJson(json);
+    }
+
+    [Fact]
+    public void Deserialize_ContentUrlWithUnknownMember_KeepsItAndTheBareStringFormHasNone()
+    {
+        var url = PerplexityJson.Deserialize<ContentUrl>("""{"url":"https://e.example/","x_detail":"low"}""");
+        var bare = PerplexityJson.Deserialize<ContentUrl>("\"https://e.example/\"");
+
+        url.AdditionalProperties.ShouldNotBeNull()["x_detail"].GetString().ShouldBe("low");
+        bare.AdditionalProperties.ShouldBeNull();
     }
 
     [Fact]
@@ -103,10 +129,7 @@ public sealed class UnknownMembersRoundTripTests
         PerplexityModelFactory.Cost(additionalProperties: extra).AdditionalProperties.ShouldNotBeSameAs(extra, "a copy");
     }
 
-    /// <summary>
-    /// Adds an unknown member to every object, except content chunks (the items of a <c>content</c> list), whose
-    /// objects are a closed family with a hand-written reader that keeps unknown chunk types whole.
-    /// </summary>
+    /// <summary>Adds an unknown member to every object, content chunks and their URL objects included.</summary>
     private static (string Json, int Injected) WithUnknownMembers(string json)
     {
         var root = JsonNode.Parse(json)!;
@@ -119,12 +142,9 @@ public sealed class UnknownMembersRoundTripTests
             switch (node)
             {
                 case JsonObject obj:
-                    foreach (var (key, value) in obj.ToList())
+                    foreach (var (_, value) in obj.ToList())
                     {
-                        if (!(key == "content" && value is JsonArray))
-                        {
-                            Visit(value);
-                        }
+                        Visit(value);
                     }
 
                     obj[UnknownName] = new JsonObject { ["kept"] = new JsonArray(1, "two", true), ["n"] = count };

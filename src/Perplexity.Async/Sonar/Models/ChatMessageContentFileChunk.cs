@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace Perplexity.Async;
@@ -19,4 +21,9 @@ public sealed record ChatMessageContentFileChunk : ChatMessageContentChunk
     /// <summary>The file's name, if given.</summary>
     [JsonPropertyName("file_name")]
     public string? FileName { get; init; }
+
+    /// <summary>Properties the API sent that this version of the SDK does not know; kept so nothing is lost, and written back.</summary>
+    [JsonExtensionData]
+    [JsonInclude]
+    public IDictionary<string, JsonElement>? AdditionalProperties { get; internal set; }
 }

@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace Perplexity.Async;
@@ -15,4 +17,9 @@ public sealed record ChatMessageContentPdfChunk : ChatMessageContentChunk
     /// <summary>The PDF's address.</summary>
     [JsonPropertyName("pdf_url")]
     public required ContentUrl PdfUrl { get; init; }
+
+    /// <summary>Properties the API sent that this version of the SDK does not know; kept so nothing is lost, and written back.</summary>
+    [JsonExtensionData]
+    [JsonInclude]
+    public IDictionary<string, JsonElement>? AdditionalProperties { get; internal set; }
 }

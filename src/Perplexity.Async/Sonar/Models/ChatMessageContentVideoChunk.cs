@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace Perplexity.Async;
@@ -15,4 +17,9 @@ public sealed record ChatMessageContentVideoChunk : ChatMessageContentChunk
     /// <summary>The video's address and sampling interval.</summary>
     [JsonPropertyName("video_url")]
     public required VideoContentUrl VideoUrl { get; init; }
+
+    /// <summary>Properties the API sent that this version of the SDK does not know; kept so nothing is lost, and written back.</summary>
+    [JsonExtensionData]
+    [JsonInclude]
+    public IDictionary<string, JsonElement>? AdditionalProperties { get; internal set; }
 }

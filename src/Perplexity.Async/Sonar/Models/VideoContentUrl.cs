@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Text.Json;
 using System.Text.Json.Serialization;
 using Perplexity.Async.Serialization;
 
@@ -25,6 +27,14 @@ public sealed record VideoContentUrl
     /// (the default) for the object form.
     /// </summary>
     public bool IsBareString { get; init; }
+
+    /// <summary>
+    /// Properties of the object form that this version of the SDK does not know; kept so nothing is lost, and written
+    /// back. Always null for the bare-string form.
+    /// </summary>
+    [JsonExtensionData]
+    [JsonInclude]
+    public IDictionary<string, JsonElement>? AdditionalProperties { get; internal set; }
 
     /// <summary>Creates an address written in the object form.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="url"/> is null.</exception>

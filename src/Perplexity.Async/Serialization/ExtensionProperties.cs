@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using System.Text.Json;
 
-namespace Perplexity.Async.Serialization.Agent;
+namespace Perplexity.Async.Serialization;
 
 /// <summary>
 /// What <c>[JsonExtensionData]</c> does, for the hand-written converters: an unknown property is kept, and written
@@ -14,10 +14,13 @@ internal static class ExtensionProperties
     {
         var name = reader.GetString()!;
         reader.Read();
-        extras ??= new Dictionary<string, JsonElement>();
+        extras ??= new Dictionary<string, JsonElement>(System.StringComparer.Ordinal);
+
+        // Last one wins on a repeated name, as the generated extension data does.
         extras[name] = JsonElement.ParseValue(ref reader);
     }
 
+    /// <summary>Writes <paramref name="extras"/> (when any) as properties of the object being written.</summary>
     public static void Write(Utf8JsonWriter writer, IDictionary<string, JsonElement>? extras)
     {
         if (extras is null)
