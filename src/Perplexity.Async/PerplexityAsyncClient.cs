@@ -1,7 +1,6 @@
 using System;
 using System.Net.Http;
 using Perplexity.Async.Budget;
-using Perplexity.Async.DependencyInjection;
 using Perplexity.Async.Errors;
 using Perplexity.Async.Transport;
 using Perplexity.Async.Waiting;

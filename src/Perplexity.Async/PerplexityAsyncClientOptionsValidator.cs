@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using Microsoft.Extensions.Options;
-using Perplexity.Async.DependencyInjection;
 using Perplexity.Async.Transport;
 using Perplexity.Async.Waiting;
 

@@ -7,7 +7,6 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Perplexity.Async.Budget;
-using Perplexity.Async.DependencyInjection;
 using Perplexity.Async.Transport;
 
 namespace Perplexity.Async;

@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using Perplexity.Async.Transport;
 
 namespace Perplexity.Async.Serialization;
 

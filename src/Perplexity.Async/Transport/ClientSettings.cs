@@ -1,7 +1,6 @@
 using System;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using Perplexity.Async.DependencyInjection;
 using Perplexity.Async.Diagnostics;
 using Perplexity.Async.Errors;
 

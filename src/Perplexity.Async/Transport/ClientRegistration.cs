@@ -1,6 +1,6 @@
 using System;
 
-namespace Perplexity.Async.DependencyInjection;
+namespace Perplexity.Async.Transport;
 
 /// <summary>
 /// What one <c>AddPerplexityAsync</c> call registered: the client's name (its service key and options name; empty for
