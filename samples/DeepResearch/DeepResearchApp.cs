@@ -4,7 +4,7 @@ namespace DeepResearch;
 
 /// <summary>
 /// The sample's core, free of <see cref="Console"/> so that tests run it on a fake clock: ask a research question as
-/// an Agent API run (or, with <c>--legacy</c>, as an async chat-completions job), show its live status, print the result.
+/// a streamed Agent API run (or, with <c>--legacy</c>, as an async chat-completions job), show its live progress, print the result.
 /// </summary>
 internal static class DeepResearchApp
 {
@@ -36,9 +36,9 @@ internal static class DeepResearchApp
         }
         catch (PerplexityWaitCanceledException ex) when (cancellationToken.IsCancellationRequested && !options.Legacy)
         {
-            // RunAsync asks the server to cancel a run its caller abandons, so it stops billing.
-            error.WriteLine(ex.RunCancelRequested
-                ? $"Cancelled: run {ex.JobId} was asked to stop."
+            // StreamAsync (like RunAsync) asks the server to cancel a run its caller abandons, so it stops billing.
+            error.WriteLine(ex.RunCancelRequested ? $"Cancelled: run {ex.JobId} was asked to stop."
+                : ex.JobId is null ? "Cancelled before the run's id arrived: the run may have started; it is not billed past its end."
                 : $"Cancelled: stopped waiting, but run {ex.JobId} could not be cancelled and may still be running.");
             return ExitCodes.Cancelled;
         }
@@ -67,11 +67,13 @@ internal static class DeepResearchApp
     }
 
     /// <summary>
-    /// Prints the backend line and the question, runs it on the Agent API (the run id first, then its live status), and
-    /// prints the answer, its sources, usage and cost.
+    /// Prints the backend line and the question, streams the run on the Agent API (the run id first, then its live
+    /// progress: status, searches, sources, the answer as it is written), and prints the answer, its sources, usage and cost.
     /// </summary>
     /// <returns>The completed (or incomplete) run.</returns>
-    /// <exception cref="PerplexityException">The API, the network or the run failed.</exception>
+    /// <exception cref="PerplexityRunFailedException">The run failed.</exception>
+    /// <exception cref="PerplexityRunCancelledException">The run was cancelled (by someone else: Ctrl+C is a wait cancellation).</exception>
+    /// <exception cref="PerplexityException">The API or the network failed.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled (the run is asked to stop).</exception>
     public static async Task<AgentResponse> AskAgentAsync(
         PerplexityAsyncClient client, TextWriter output, TimeProvider time, ResearchOptions options, CancellationToken cancellationToken)
@@ -79,25 +81,32 @@ internal static class DeepResearchApp
         output.WriteLine(options.BackendDescription);
         output.WriteLine($"Question: {options.Question}");
 
-        // RunAsync creates a background run (POST /v1/agent), then polls GET /v1/responses/{id} with backoff. The first
-        // state it reports is the created one: the run id, printed before anything else so it is never lost. Ctrl+C
-        // cancels the wait and, because RunAsync was waiting, the run on the server too.
+        // StreamAsync creates a background run with a stream (POST /v1/agent) and yields its events as the run works. The
+        // first event names the run, printed before anything else so its id is never lost. A dropped connection is
+        // resumed after the last event seen (GET /v1/responses/{id}?stream=true&starting_after=N), silently, with no
+        // event twice; Ctrl+C stops the stream and, because the stream belongs to the run it created, cancels the run.
         var request = new AgentRequest { Preset = options.Preset, Input = options.Question };
-        AgentResponse done;
+        StreamProgress progress;
         await using (var status = LiveStatus.Start(output, time, options.Style))
         {
-            var announced = false;
-            var progress = new InlineProgress<AgentResponse>(run =>
+            progress = new StreamProgress(status, options.Preset);
+            await foreach (var streamEvent in client.Agent.StreamAsync(request, cancellationToken))
             {
-                if (!announced)
-                {
-                    announced = true;
-                    status.Announce($"Run {run.Id} started ({options.Preset}). Ctrl+C cancels it.");
-                }
+                progress.Show(streamEvent);
+            }
+        }
 
-                status.Report(run);
-            });
-            done = await client.Agent.RunAsync(request, polling: null, progress, cancellationToken);
+        // The stream ends after the run's one terminal event, a failed or cancelled one included (they are events, not
+        // HTTP errors): a run that did not finish is an error here, as RunAsync would have thrown.
+        var done = progress.Run ?? throw new PerplexityProtocolException("The stream ended without describing the run.");
+        if (done.Status == AgentResponseStatus.Failed)
+        {
+            throw new PerplexityRunFailedException($"Run {done.Id} failed: {done.Error?.Message ?? "no reason given"}.", done);
+        }
+
+        if (done.Status == AgentResponseStatus.Cancelled)
+        {
+            throw new PerplexityRunCancelledException($"Run {done.Id} was cancelled on the server.", done);
         }
 
         AgentResultPrinter.Print(done, output, styled: options.Style == StatusStyle.Spinner);

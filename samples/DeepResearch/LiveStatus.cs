@@ -27,6 +27,7 @@ internal sealed class LiveStatus : IProgress<AgentResponse>, IProgress<AsyncApiC
     private readonly ITimer _ticker;
     private bool _stopped;
     private string? _status;
+    private string? _detail;
     private int _frame;
     private int _lineLength;
 
@@ -70,6 +71,22 @@ internal sealed class LiveStatus : IProgress<AgentResponse>, IProgress<AsyncApiC
             else
             {
                 _output.WriteLine($"{Stamp()} {_status}");
+            }
+        }
+    }
+
+    /// <summary>
+    /// Shows <paramref name="detail"/> after the status on a terminal's live line (for example the last words of an answer
+    /// being written); null clears it. Plain output ignores it: it would be a line per change.
+    /// </summary>
+    public void ShowDetail(string? detail)
+    {
+        lock (_gate)
+        {
+            _detail = detail;
+            if (_style == StatusStyle.Spinner && _status is not null && !_stopped)
+            {
+                DrawSpinnerLine();
             }
         }
     }
@@ -132,7 +149,8 @@ internal sealed class LiveStatus : IProgress<AgentResponse>, IProgress<AsyncApiC
         }
     }
 
-    private void DrawSpinnerLine() => Overwrite($"{Stamp()} {_status} {SpinnerFrames[_frame]}");
+    private void DrawSpinnerLine() =>
+        Overwrite(_detail is null ? $"{Stamp()} {_status} {SpinnerFrames[_frame]}" : $"{Stamp()} {_status} {SpinnerFrames[_frame]} {_detail}");
 
     // Carriage return, the new text, and spaces over whatever was longer before.
     private void Overwrite(string text)

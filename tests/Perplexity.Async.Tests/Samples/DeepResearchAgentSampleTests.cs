@@ -43,6 +43,82 @@ public sealed class DeepResearchAgentSampleTests : IDisposable
     }
 
     [Fact]
+    public async Task AskAgentAsync_OnTheEmulator_ShowsEachSearchAndSourceOnceBeforeTheAnswer()
+    {
+        var done = await _clock.DriveAsync(DeepResearchApp.AskAgentAsync(_backend.Client, _output, _clock, Options(StatusStyle.Lines), CancellationToken.None));
+
+        var text = _output.ToString();
+        var answerAt = text.IndexOf("Answer\n------", StringComparison.Ordinal);
+        answerAt.ShouldBeGreaterThan(0);
+        var queries = done.Output.OfType<AgentSearchResultsOutputItem>().SelectMany(item => item.Queries ?? []).Distinct().ToList();
+        queries.ShouldNotBeEmpty();
+        foreach (var query in queries)
+        {
+            var line = $"  Searching: {query}\n";
+            Regex.Count(text, Regex.Escape(line)).ShouldBe(1);
+            text.IndexOf(line, StringComparison.Ordinal).ShouldBeLessThan(answerAt);
+        }
+
+        foreach (var source in done.SearchResults)
+        {
+            var line = $"  Found: {source.Title} ({source.Url})\n";
+            Regex.Count(text, Regex.Escape(line)).ShouldBe(1);
+            text.IndexOf(line, StringComparison.Ordinal).ShouldBeLessThan(answerAt);
+        }
+
+        Regex.Count(text, "Writing the answer").ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task AskAgentAsync_HealthyStream_SendsOneCreateAndNoPollingGet()
+    {
+        var done = await _clock.DriveAsync(DeepResearchApp.AskAgentAsync(_backend.Client, _output, _clock, Options(StatusStyle.Lines), CancellationToken.None));
+
+        done.Status.ShouldBe(AgentResponseStatus.Completed);
+        var requests = _backend.Emulator!.Requests;
+        requests.ShouldHaveSingleItem().Path.ShouldBe("/v1/agent");
+        requests[0].Body.ShouldNotBeNull().ShouldContain("\"stream\":true");
+    }
+
+    [Fact]
+    public async Task AskAgentAsync_StreamDropsMidRun_ResumesSilentlyAndPrintsNothingTwice()
+    {
+        var reference = await ReferenceOutputAsync();
+        _backend.Emulator!.Faults.Next(1).DropStreamAfter(6);
+
+        var done = await _clock.DriveAsync(DeepResearchApp.AskAgentAsync(_backend.Client, _output, _clock, Options(StatusStyle.Lines), CancellationToken.None));
+
+        done.Status.ShouldBe(AgentResponseStatus.Completed);
+        _backend.Emulator.Requests.ShouldContain(r => r.Path == $"/v1/responses/{done.Id}" && r.Query.Contains("starting_after=", StringComparison.Ordinal));
+        WithoutVaryingParts(_output.ToString(), done.Id).ShouldBe(reference);
+    }
+
+    [Fact]
+    public async Task AskAgentAsync_InATerminal_ShowsTheLastWordsOfTheAnswerOnTheLiveLine()
+    {
+        var done = await _clock.DriveAsync(DeepResearchApp.AskAgentAsync(_backend.Client, _output, _clock, Options(StatusStyle.Spinner), CancellationToken.None));
+
+        var flat = done.OutputText.ReplaceLineEndings(" ").TrimEnd();
+        var tail = flat.Length <= 48 ? flat : flat[^48..];
+        _output.ToString().ShouldContain("in_progress ");
+        _output.ToString().ShouldContain(tail);
+        var lastLiveLine = _output.ToString().Split('\r').Last(l => l.Contains("in_progress", StringComparison.Ordinal) || l.Contains("completed", StringComparison.Ordinal));
+        lastLiveLine.ShouldNotContain("..."); // the finished line has no preview left on it
+    }
+
+    [Fact]
+    public async Task RunAsync_RunCancelledOnTheServer_ReturnsOneAndSaysSo()
+    {
+        _backend.Emulator!.Script.ForAnyAgentRun().CancelByServer();
+
+        var exitCode = await _clock.DriveAsync(DeepResearchApp.RunAsync(_backend.Client, _output, _error, _clock, Options(StatusStyle.Lines), CancellationToken.None));
+
+        exitCode.ShouldBe(ExitCodes.Failed);
+        _error.ToString().ShouldContain("was cancelled on the server");
+        _output.ToString().ShouldNotContain("Answer");
+    }
+
+    [Fact]
     public async Task RunAsync_RunFails_ReturnsOneWithTheReasonOnStandardError()
     {
         _backend.Emulator!.Script.ForAnyAgentRun().Fail("upstream model unavailable");
@@ -94,6 +170,19 @@ public sealed class DeepResearchAgentSampleTests : IDisposable
     }
 
     private ResearchOptions Options(StatusStyle style) => new(Question, _backend.Description, style);
+
+    // The same question on a fresh emulator with no fault, its output with the run id and the timestamps taken out.
+    private async Task<string> ReferenceOutputAsync()
+    {
+        var clock = new TestClock();
+        using var backend = Backend.CreateEmulator(clock);
+        using var output = new StringWriter();
+        var done = await clock.DriveAsync(DeepResearchApp.AskAgentAsync(backend.Client, output, clock, Options(StatusStyle.Lines), CancellationToken.None));
+        return WithoutVaryingParts(output.ToString(), done.Id);
+    }
+
+    private static string WithoutVaryingParts(string output, string runId) =>
+        Regex.Replace(output.Replace(runId, "<run>", StringComparison.Ordinal), @"^\[\d+:\d\d\] ", "[t] ", RegexOptions.Multiline);
 
     /// <summary>Completes <paramref name="seen"/> inline once the output contains <paramref name="text"/>.</summary>
     private sealed class NotifyingWriter(string text, TaskCompletionSource seen) : StringWriter
