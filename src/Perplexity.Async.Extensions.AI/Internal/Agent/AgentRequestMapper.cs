@@ -183,6 +183,13 @@ internal static class AgentRequestMapper
         {
             json["tool_choice"] = JsonValues.ToNode(choice);
         }
+
+        // Sent only when the caller set it: the field is opt-in on the Agent API (a deployment whose schema lacks it
+        // answers 400 naming parallel_tool_calls, a clear error rather than a setting dropped in silence).
+        if (options.AllowMultipleToolCalls is { } parallel)
+        {
+            json["parallel_tool_calls"] = parallel;
+        }
     }
 
     private static void AddRaw(JsonObject json, AgentRequest raw)

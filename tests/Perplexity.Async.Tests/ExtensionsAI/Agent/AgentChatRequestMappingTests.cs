@@ -147,6 +147,39 @@ public sealed class AgentChatRequestMappingTests : IDisposable
         _harness.SingleCreateBody()["tool_choice"]!.ToJsonString().ShouldBe(expected);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task AllowMultipleToolCalls_Set_IsSentAsParallelToolCalls(bool allow)
+    {
+        var weather = AIFunctionFactory.Create(() => "18°C", "get_weather");
+
+        await _harness.GetResponseAsync(options: new ChatOptions { Tools = [weather], AllowMultipleToolCalls = allow });
+
+        ((bool)_harness.SingleCreateBody()["parallel_tool_calls"]!).ShouldBe(allow);
+    }
+
+    [Fact]
+    public async Task AllowMultipleToolCalls_NotSet_SendsNoParallelToolCalls()
+    {
+        var weather = AIFunctionFactory.Create(() => "18°C", "get_weather");
+
+        await _harness.GetResponseAsync(options: new ChatOptions { Tools = [weather] });
+
+        _harness.SingleCreateBody().ContainsKey("parallel_tool_calls").ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task AllowMultipleToolCalls_OnADeploymentWithoutTheField_IsABadRequestNamingIt()
+    {
+        using var harness = new AgentChatHarness(configureEmulator: o => o.AgentAcceptsOptInFields = false);
+        var options = new ChatOptions { Tools = [AIFunctionFactory.Create(() => "18°C", "get_weather")], AllowMultipleToolCalls = false };
+
+        var ex = await Should.ThrowAsync<PerplexityBadRequestException>(() => harness.GetResponseAsync(options: options));
+
+        ex.Message.ShouldContain("parallel_tool_calls");
+    }
+
     [Fact]
     public async Task ResponseFormat_WithASchema_IsSentAsJsonSchema()
     {
