@@ -54,6 +54,10 @@ internal sealed class LegacyChatRoute : IChatRoute
 
     public object? GetService(Type serviceType) => serviceType.IsInstanceOfType(_completions) ? _completions : null;
 
+    /// <summary>Terminal, not failed, with its result: the job kind decides, the one rule every wait of the SDK uses.</summary>
+    private bool IsDone(AsyncApiChatCompletionsResponse state) =>
+        _completions.Kind.IsTerminal(state) && !_completions.Kind.IsFailure(state) && !_completions.Kind.LacksResult(state);
+
     private static bool IncludesReasoning(ChatOptions? options) => options?.Reasoning?.Output != ReasoningOutput.None;
 
     private ChatResponse Resolve(AsyncApiChatCompletionsResponse state, ResponseContinuationToken token, ChatOptions? options)
@@ -63,7 +67,8 @@ internal sealed class LegacyChatRoute : IChatRoute
             throw _completions.Kind.CreateFailure(state, _completions.Waits.Redactor);
         }
 
-        return state.Status == AsyncProcessingStatus.Completed && state.Response is not null
+        // The job kind's rule, as in every wait: a completed job whose response is not stored yet is still pending.
+        return IsDone(state)
             ? ResponseMapper.ToChatResponse(state, IncludesReasoning(options))
             : ResponseMapper.ToPendingResponse(state, token);
     }
@@ -94,7 +99,7 @@ internal sealed class LegacyChatRoute : IChatRoute
         {
             var created = await CreateAsync(messages, options, cancellationToken).ConfigureAwait(false);
             jobId = created.Id;
-            if (!created.Status.IsTerminal)
+            if (!_completions.Kind.IsTerminal(created))
             {
                 reported = created.Status;
                 yield return ResponseMapper.ToStatusUpdate(created, background ? JobContinuationToken.Create(jobId) : null);
@@ -108,7 +113,7 @@ internal sealed class LegacyChatRoute : IChatRoute
                 throw _completions.Kind.CreateFailure(state, _completions.Waits.Redactor);
             }
 
-            if (state.Status == AsyncProcessingStatus.Completed)
+            if (IsDone(state))
             {
                 yield return ResponseMapper.ToFinalUpdate(state, IncludesReasoning(options));
                 yield break;
