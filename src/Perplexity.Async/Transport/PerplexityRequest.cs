@@ -84,22 +84,20 @@ internal sealed class PerplexityRequest
     public string? PathSuffix { get; init; }
 
     /// <summary>The route as a template, for logs, telemetry and messages: ids never appear in it. Built once.</summary>
-    public string RouteTemplate => _routeTemplate ??=
-        (EscapedRequestId is null ? Route : Route + "/{" + IdName + "}") + (PathSuffix is null ? string.Empty : "/" + PathSuffix);
+    public string RouteTemplate => _routeTemplate ??= RouteTemplates.Of(Route, EscapedRequestId is null ? null : IdName, PathSuffix);
 
-    public string PathAndQuery
+    /// <summary><paramref name="prefix"/> (the base address) followed by the path and query, built in one string.</summary>
+    public string UriAfter(string prefix)
     {
-        get
+        var localMode = Options?.LocalMode is { } mode ? (mode ? "local_mode=true" : "local_mode=false") : null;
+        var query = Query is null ? localMode : localMode is null ? Query : localMode + "&" + Query;
+        if (PathSuffix is null && query is null)
         {
-            var path = EscapedRequestId is null ? Route : Route + "/" + EscapedRequestId;
-            if (PathSuffix is not null)
-            {
-                path += "/" + PathSuffix;
-            }
-
-            var localMode = Options?.LocalMode is { } mode ? (mode ? "local_mode=true" : "local_mode=false") : null;
-            var query = Query is null ? localMode : localMode is null ? Query : localMode + "&" + Query;
-            return query is null ? path : path + "?" + query;
+            // A poll: one string, no intermediate path.
+            return EscapedRequestId is null ? prefix + Route : string.Concat(prefix, Route, "/", EscapedRequestId);
         }
+
+        return string.Concat(
+            [prefix, Route, EscapedRequestId is null ? null : "/", EscapedRequestId, PathSuffix is null ? null : "/", PathSuffix, query is null ? null : "?", query]);
     }
 }

@@ -247,7 +247,7 @@ internal sealed class PerplexityTransport
     }
 
     /// <summary>The URL a request goes to, with the key masked: for messages that must say where a request went.</summary>
-    private string RequestedUrl(PerplexityRequest request) => Settings.Redact(Settings.RequestUriPrefix + request.PathAndQuery)!;
+    private string RequestedUrl(PerplexityRequest request) => Settings.Redact(request.UriAfter(Settings.RequestUriPrefix))!;
 
     /// <summary>The sentence a protocol error ends with: the URL requested and, off Perplexity's host, the base address to check.</summary>
     private string Unexpected(PerplexityRequest request) =>
@@ -255,7 +255,7 @@ internal sealed class PerplexityTransport
 
     private HttpRequestMessage CreateMessage(PerplexityRequest request)
     {
-        var message = new HttpRequestMessage(request.Method, new Uri(Settings.RequestUriPrefix + request.PathAndQuery, UriKind.Absolute));
+        var message = new HttpRequestMessage(request.Method, new Uri(request.UriAfter(Settings.RequestUriPrefix), UriKind.Absolute));
         try
         {
             var headers = message.Headers;
