@@ -295,6 +295,22 @@ public sealed class AgentStreamTests : IDisposable
     }
 
     [Fact]
+    public async Task StreamAsync_ErrorEventBeforeTheRunIdArrived_ThrowsCreateOutcomeUnknownWithTheStreamErrorInside()
+    {
+        _h.Emulator.Faults.Next(1).ErrorEventAfter(0);
+
+        var ex = await Should.ThrowAsync<PerplexityCreateOutcomeUnknownException>(StreamAsync());
+
+        ex.Message.ShouldContain("before the run's id arrived");
+        ex.JobId.ShouldBeNull();
+        var inner = ex.InnerException.ShouldBeOfType<PerplexityStreamErrorException>();
+        inner.JobId.ShouldBeNull();
+        inner.ErrorMessage.ShouldBe(Perplexity.Async.Testing.FaultBuilder.DefaultStreamErrorMessage);
+        inner.ErrorCode.ShouldBe("internal_error");
+        _h.Emulator.Requests.Count.ShouldBe(1, "never resumed (no id) nor sent again");
+    }
+
+    [Fact]
     public async Task ResumeStreamAsync_ErrorEvent_ThrowsStreamErrorWithTheRunId()
     {
         var run = _h.Emulator.AddAgentRun("How do tides work?", "fast");
