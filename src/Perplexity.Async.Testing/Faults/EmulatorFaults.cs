@@ -10,7 +10,7 @@ namespace Perplexity.Async.Testing;
 /// Fault injection: the next requests get an error status, a timeout, a hang or a broken connection instead of
 /// the emulated API. Faults queue in the order they were added; each hits as many requests as it was given, then
 /// the next one takes over. Stream faults (<see cref="FaultBuilder.DropStreamAfter"/>,
-/// <see cref="FaultBuilder.EndStreamAfter"/>) queue apart: they hit only requests that the Agent API answers with an
+/// <see cref="FaultBuilder.EndStreamAfter"/>, <see cref="FaultBuilder.ErrorEventAfter"/>) queue apart: they hit only requests that the Agent API answers with an
 /// event stream, and leave every other request alone. Thread-safe.
 /// </summary>
 /// <example>

@@ -11,6 +11,12 @@ namespace Perplexity.Async.Testing;
 /// </summary>
 public sealed class FaultBuilder
 {
+    /// <summary>The default message of <see cref="ErrorEventAfter"/>'s <c>error</c> event.</summary>
+    public const string DefaultStreamErrorMessage = "The event stream failed because of an internal error (emulated).";
+
+    /// <summary>The default type and code of <see cref="ErrorEventAfter"/>'s <c>error</c> event: <c>internal_error</c>.</summary>
+    public const string DefaultStreamErrorType = "internal_error";
+
     private readonly EmulatorFaults _faults;
     private readonly int _count;
     private readonly HttpMethod? _method;
@@ -105,6 +111,49 @@ public sealed class FaultBuilder
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="events"/> is negative.</exception>
     public EmulatorFaults EndStreamAfter(int events) =>
         Add(new Fault(_count, _method, FaultKind.EndStream) { Events = NonNegative(events) });
+
+    /// <summary>
+    /// Fails an Agent event stream with a bare <c>error</c> event: the body writes <paramref name="events"/> events, then
+    /// <c>data: {"type":"error","sequence_number":N,"error":{"code","message","type"}}</c> and a blank line (the framing
+    /// of every event, §7 of the reference: no <c>event:</c> line), then ends, as when the service's stream fails (a
+    /// transport failure, not a run state). Hits only requests answered with a stream (a create with
+    /// <c>stream: true</c> or a resume); the run itself goes on, so it can still be read or resumed by id.
+    /// </summary>
+    /// <remarks>
+    /// The reference confirms the bare <c>error</c> event but not its members; it is written in the nested form of a
+    /// <c>response.failed</c> event's <c>error</c> (the API's <c>ErrorInfo</c>), with <c>sequence_number</c> the number
+    /// the next event would have had.
+    /// </remarks>
+    /// <param name="events">How many whole events are written first; 0 writes the error before the first (before the run's id).</param>
+    /// <param name="message">The error's <c>message</c>.</param>
+    /// <param name="type">The error's <c>type</c>. Defaults to <c>internal_error</c>, the Agent API's type for a server failure.</param>
+    /// <param name="code">The error's <c>code</c> (a string, as in <c>ErrorInfo</c>); null leaves the member out.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="events"/> is negative.</exception>
+    /// <exception cref="ArgumentException"><paramref name="message"/> or <paramref name="type"/> is null or blank.</exception>
+    public EmulatorFaults ErrorEventAfter(
+        int events,
+        string message = DefaultStreamErrorMessage,
+        string type = DefaultStreamErrorType,
+        string? code = DefaultStreamErrorType)
+    {
+        if (string.IsNullOrWhiteSpace(message))
+        {
+            throw new ArgumentException("An error message is required.", nameof(message));
+        }
+
+        if (string.IsNullOrWhiteSpace(type))
+        {
+            throw new ArgumentException("An error type is required.", nameof(type));
+        }
+
+        return Add(new Fault(_count, _method, FaultKind.ErrorEvent)
+        {
+            Events = NonNegative(events),
+            ErrorMessage = message,
+            ErrorType = type,
+            ErrorCode = code,
+        });
+    }
 
     private static int NonNegative(int events) =>
         events >= 0 ? events : throw new ArgumentOutOfRangeException(nameof(events), events, "The event count cannot be negative.");

@@ -38,8 +38,17 @@ internal sealed class Fault
     /// <summary>A broken stream also writes the first half of the next event's line.</summary>
     public bool MidLine { get; init; }
 
+    /// <summary>The message of the bare <c>error</c> event an erroring stream writes.</summary>
+    public string ErrorMessage { get; init; } = string.Empty;
+
+    /// <summary>The type of the bare <c>error</c> event an erroring stream writes.</summary>
+    public string ErrorType { get; init; } = string.Empty;
+
+    /// <summary>The code of the bare <c>error</c> event an erroring stream writes; null leaves it out.</summary>
+    public string? ErrorCode { get; init; }
+
     /// <summary>Whether it breaks an Agent event stream (and so hits only requests answered with one).</summary>
-    public bool IsStreamFault => Kind is FaultKind.DropStream or FaultKind.EndStream;
+    public bool IsStreamFault => Kind is FaultKind.DropStream or FaultKind.EndStream or FaultKind.ErrorEvent;
 
     public bool Hits(HttpMethod method) => Remaining > 0 && (Method is null || Method == method);
 }

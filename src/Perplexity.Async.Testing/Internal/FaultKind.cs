@@ -23,4 +23,7 @@ internal enum FaultKind
 
     /// <summary>An Agent event stream that ends cleanly after a number of events, without its terminal event.</summary>
     EndStream,
+
+    /// <summary>An Agent event stream that writes a bare <c>error</c> event after a number of events, then ends.</summary>
+    ErrorEvent,
 }

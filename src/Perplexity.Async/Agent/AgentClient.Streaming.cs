@@ -36,8 +36,8 @@ public partial class AgentClient
     /// </para>
     /// <para>
     /// The create obeys the rules of <c>CreateAsync</c>: it is never sent twice. If it may have reached the server but
-    /// no usable answer came back, or its stream dropped before the run's id arrived (in the first event), it throws
-    /// <see cref="PerplexityCreateOutcomeUnknownException"/>. Every other exception carries the run's id
+    /// no usable answer came back, or its stream dropped (or sent a bare <c>error</c> event) before the run's id arrived
+    /// (in the first event), it throws <see cref="PerplexityCreateOutcomeUnknownException"/>. Every other exception carries the run's id
     /// (<see cref="PerplexityException.JobId"/>). When <paramref name="cancellationToken"/> stops the stream, the run is
     /// cancelled on the server too, as <c>RunAsync</c> does (unless <see cref="PerplexityAsyncClientOptions.CancelAbandonedRuns"/>
     /// is false); a consumer that merely stops reading leaves it running.
@@ -52,7 +52,7 @@ public partial class AgentClient
     /// (a stream that cannot be resumed); the message names the property.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A setting in <paramref name="options"/> is invalid; the message names it.</exception>
     /// <exception cref="PerplexityCreateOutcomeUnknownException">The run may have started and its id is unknown.</exception>
-    /// <exception cref="PerplexityStreamErrorException">The stream sent a bare <c>error</c> event.</exception>
+    /// <exception cref="PerplexityStreamErrorException">The stream sent a bare <c>error</c> event after the run's id arrived.</exception>
     /// <exception cref="PerplexityProtocolException">An event was not the documented JSON, or a line or event was longer than
     /// <see cref="PerplexityAsyncClientOptions.MaxResponseContentBytes"/>.</exception>
     /// <exception cref="PerplexityWaitCanceledException"><paramref name="cancellationToken"/> stopped the stream; it carries the run id.</exception>

@@ -5,7 +5,9 @@ namespace Perplexity.Async;
 /// <summary>
 /// A streamed run's event stream reported an error with a bare <c>error</c> event (a failure of the stream, not a run
 /// state: a failed run ends its stream normally with <c>response.failed</c>). <see cref="PerplexityException.JobId"/>
-/// is the run's id when it was known; the run may still be running: read it with <c>GetAsync</c> or wait for it.
+/// is the run's id; the run may still be running: read it with <c>GetAsync</c> or wait for it. (An error before the
+/// id of a run <c>StreamAsync</c> created arrived is a <see cref="PerplexityCreateOutcomeUnknownException"/> with this
+/// inside.)
 /// </summary>
 public sealed class PerplexityStreamErrorException : PerplexityException
 {

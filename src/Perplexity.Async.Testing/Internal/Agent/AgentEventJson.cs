@@ -75,6 +75,27 @@ internal static class AgentEventJson
         writer.WriteEndObject();
     });
 
+    /// <summary>
+    /// A bare <c>error</c> event (a failed stream, not a run state): <c>type</c>, <c>sequence_number</c>, then the error
+    /// nested as in <c>response.failed</c> (<c>code</c> when given, <c>message</c>, <c>type</c>).
+    /// </summary>
+    public static byte[] WriteError(int sequenceNumber, string message, string type, string? code) => AgentJson.Write(writer =>
+    {
+        writer.WriteStartObject();
+        writer.WriteString("type", "error");
+        writer.WriteNumber("sequence_number", sequenceNumber);
+        writer.WriteStartObject("error");
+        if (code is not null)
+        {
+            writer.WriteString("code", code);
+        }
+
+        writer.WriteString("message", message);
+        writer.WriteString("type", type);
+        writer.WriteEndObject();
+        writer.WriteEndObject();
+    });
+
     public static string TypeOf(AgentEventKind kind) => kind switch
     {
         AgentEventKind.Created => "response.created",

@@ -10,7 +10,7 @@ namespace Perplexity.Async.Testing.Internal.Agent;
 /// The body of an Agent event stream, read-only and pulled: a read writes the events whose time has come
 /// (<c>data: {json}</c> and a blank line each) and, when none has, waits on the emulator's clock for the next one (or
 /// for a keep-alive, or for a cancel that rewrites the run's timeline). It ends after the terminal event. A stream
-/// fault breaks or cuts it after a number of events.
+/// fault breaks or cuts it after a number of events, or ends it there with a bare <c>error</c> event.
 /// </summary>
 internal sealed class AgentEventStream : Stream
 {
@@ -140,6 +140,13 @@ internal sealed class AgentEventStream : Stream
                 {
                     bytes.Write(DataPrefix, 0, DataPrefix.Length);
                     bytes.Write(line, 0, line.Length / 2);
+                }
+                else if (fault.Kind == FaultKind.ErrorEvent)
+                {
+                    var error = AgentEventJson.WriteError(_next, fault.ErrorMessage, fault.ErrorType, fault.ErrorCode);
+                    bytes.Write(DataPrefix, 0, DataPrefix.Length);
+                    bytes.Write(error, 0, error.Length);
+                    bytes.Write(EventEnd, 0, EventEnd.Length);
                 }
 
                 break;

@@ -20,8 +20,8 @@ namespace Perplexity.Async;
 /// </summary>
 /// <remarks>
 /// A resume answered with 400 (the replay window is over) ends the rounds with <see cref="CursorExpired"/> set: the
-/// caller then polls the run to its end. A create whose stream drops before the run's id arrived cannot be resumed or
-/// sent again: it throws <see cref="PerplexityCreateOutcomeUnknownException"/>.
+/// caller then polls the run to its end. A create whose stream drops, or sends a bare <c>error</c> event, before the
+/// run's id arrived cannot be resumed or sent again: it throws <see cref="PerplexityCreateOutcomeUnknownException"/>.
 /// </remarks>
 internal sealed class AgentStreamRound : IResumableWaitRound
 {
@@ -127,6 +127,14 @@ internal sealed class AgentStreamRound : IResumableWaitRound
                 throw new PerplexityCreateOutcomeUnknownException(
                     $"The stream of a new run dropped before the run's id arrived ({_services.Redactor.Redact(ex.Message)}). The run may exist and "
                     + "its id is unknown, so it can be neither resumed nor sent again (the Agent API has no idempotency key).",
+                    ex);
+            }
+            catch (PerplexityStreamErrorException ex) when (_runId is null && _create is not null)
+            {
+                // Not a drop, but the same unknown: the create may have started (and bill) a run whose id never arrived.
+                throw new PerplexityCreateOutcomeUnknownException(
+                    $"The stream of a new run reported an error before the run's id arrived ({_services.Redactor.Redact(ex.ErrorMessage) ?? "no message"}). "
+                    + "The run may exist and its id is unknown, so it can be neither resumed nor sent again (the Agent API has no idempotency key).",
                     ex);
             }
         }

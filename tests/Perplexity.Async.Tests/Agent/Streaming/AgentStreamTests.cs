@@ -275,6 +275,67 @@ public sealed class AgentStreamTests : IDisposable
     }
 
     [Fact]
+    public async Task StreamAsync_ErrorEventAfterTheRunIdArrived_ThrowsStreamErrorWithTheRunIdAndNeitherResumesNorCancels()
+    {
+        _h.Emulator.Faults.Next(1).ErrorEventAfter(3, "upstream stream broke (emulated)", "bad_gateway", "502");
+        var events = new List<AgentStreamEvent>();
+
+        var ex = await Should.ThrowAsync<PerplexityStreamErrorException>(
+            _h.DriveAsync(CollectIntoAsync(_h.Agent.StreamAsync(AgentClientHarness.Fast(), CancellationToken.None), events)));
+
+        var run = _h.Emulator.AgentRuns.ShouldHaveSingleItem();
+        ex.JobId.ShouldBe(run.Id);
+        ex.ErrorMessage.ShouldBe("upstream stream broke (emulated)");
+        ex.ErrorCode.ShouldBe("502");
+        ex.Event.Error!.Type.ShouldBe("bad_gateway");
+        ex.Message.ShouldContain(run.Id);
+        events.Select(e => e.SequenceNumber).ShouldBe([0L, 1L, 2L]);
+        events[0].ShouldBeOfType<AgentResponseCreatedEvent>();
+        _h.Emulator.Requests.Count.ShouldBe(1, "the create only: no resume, no cancel");
+    }
+
+    [Fact]
+    public async Task StreamAsync_ErrorEventBeforeTheRunIdArrived_ThrowsCreateOutcomeUnknownWithTheStreamErrorInside()
+    {
+        _h.Emulator.Faults.Next(1).ErrorEventAfter(0);
+
+        var ex = await Should.ThrowAsync<PerplexityCreateOutcomeUnknownException>(StreamAsync());
+
+        ex.Message.ShouldContain("before the run's id arrived");
+        ex.JobId.ShouldBeNull();
+        var inner = ex.InnerException.ShouldBeOfType<PerplexityStreamErrorException>();
+        inner.JobId.ShouldBeNull();
+        inner.ErrorMessage.ShouldBe(Perplexity.Async.Testing.FaultBuilder.DefaultStreamErrorMessage);
+        inner.ErrorCode.ShouldBe("internal_error");
+        _h.Emulator.Requests.Count.ShouldBe(1, "never resumed (no id) nor sent again");
+    }
+
+    [Fact]
+    public async Task ResumeStreamAsync_ErrorEvent_ThrowsStreamErrorWithTheRunId()
+    {
+        var run = _h.Emulator.AddAgentRun("How do tides work?", "fast");
+        _h.Emulator.Faults.Next(1).ErrorEventAfter(1);
+        var events = new List<AgentStreamEvent>();
+
+        var ex = await Should.ThrowAsync<PerplexityStreamErrorException>(
+            _h.DriveAsync(CollectIntoAsync(_h.Agent.ResumeStreamAsync(run.Id, startingAfter: null, CancellationToken.None), events)));
+
+        ex.JobId.ShouldBe(run.Id);
+        events.ShouldHaveSingleItem().SequenceNumber.ShouldBe(0);
+        _h.Emulator.Requests.Count.ShouldBe(1);
+    }
+
+    private static async Task<List<AgentStreamEvent>> CollectIntoAsync(IAsyncEnumerable<AgentStreamEvent> stream, List<AgentStreamEvent> events)
+    {
+        await foreach (var e in stream)
+        {
+            events.Add(e);
+        }
+
+        return events;
+    }
+
+    [Fact]
     public async Task StreamAsync_CreateRefused_ThrowsBadRequest()
     {
         var ex = await Should.ThrowAsync<PerplexityBadRequestException>(

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http;
 using System.Text.Json.Nodes;
 using System.Threading;
+using Perplexity.Async.Testing;
 
 namespace Perplexity.Async.Tests.Testing.Agent;
 
@@ -208,6 +209,83 @@ public sealed class AgentStreamTests : IDisposable
 
         events.Count.ShouldBe(4);
         events.ShouldAllBe(e => !Terminals.Contains(e["type"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task ErrorEventAfter_WritesThatManyEventsThenABareErrorEventThenEnds()
+    {
+        _harness.Emulator.Faults.Next(1).ErrorEventAfter(3, "upstream stream broke (emulated)", "bad_gateway", "502");
+        using var response = await _harness.OpenStreamAsync(HttpMethod.Post, AgentHarness.Responses, AgentHarness.Body(stream: true));
+
+        var text = await _harness.ReadTextAsync(response);
+
+        text.ShouldEndWith("\n\n");
+        text.ShouldNotContain("event:");
+        var blocks = text.Substring(0, text.Length - 2).Split("\n\n");
+        blocks.Length.ShouldBe(4);
+        blocks.ShouldAllBe(b => b.StartsWith("data: {", StringComparison.Ordinal) && !b.Contains('\n', StringComparison.Ordinal));
+        var events = blocks.Select(b => JsonNode.Parse(b.Substring("data: ".Length))!.AsObject()).ToList();
+        events.Take(3).Select(e => e["sequence_number"]!.GetValue<int>()).ShouldBe([0, 1, 2]);
+        events[0]["type"]!.GetValue<string>().ShouldBe("response.created");
+        events[3].ToJsonString().ShouldBe(
+            """{"type":"error","sequence_number":3,"error":{"code":"502","message":"upstream stream broke (emulated)","type":"bad_gateway"}}""");
+        _harness.Emulator.Faults.Pending.ShouldBe(0);
+        _harness.Emulator.AgentRuns.Single().Status.ShouldNotBe("failed", "a stream error is not a run state");
+    }
+
+    [Fact]
+    public async Task ErrorEventAfter_Zero_WritesTheDefaultInternalErrorBeforeTheFirstEvent()
+    {
+        _harness.Emulator.Faults.Next(1).ErrorEventAfter(0);
+        using var response = await _harness.OpenStreamAsync(HttpMethod.Post, AgentHarness.Responses, AgentHarness.Body(stream: true));
+
+        var events = await _harness.ReadEventsAsync(response);
+
+        var error = events.ShouldHaveSingleItem();
+        error["type"]!.GetValue<string>().ShouldBe("error");
+        error["sequence_number"]!.GetValue<int>().ShouldBe(0);
+        error["error"]!["message"]!.GetValue<string>().ShouldBe(FaultBuilder.DefaultStreamErrorMessage);
+        error["error"]!["type"]!.GetValue<string>().ShouldBe("internal_error");
+        error["error"]!["code"]!.GetValue<string>().ShouldBe("internal_error");
+    }
+
+    [Fact]
+    public async Task ErrorEventAfter_NullCode_LeavesTheCodeOut()
+    {
+        _harness.Emulator.Faults.Next(1).ErrorEventAfter(1, code: null);
+        using var response = await _harness.OpenStreamAsync(HttpMethod.Post, AgentHarness.Responses, AgentHarness.Body(stream: true));
+
+        var events = await _harness.ReadEventsAsync(response);
+
+        events.Count.ShouldBe(2);
+        events[1]["error"]!.AsObject().Select(p => p.Key).ShouldBe(["message", "type"]);
+    }
+
+    [Fact]
+    public async Task ErrorEventAfter_OnAResume_WritesTheErrorAfterThatManyReplayedEvents()
+    {
+        var run = _harness.Emulator.AddAgentRun("How do tides work?", "fast");
+        _harness.Time.Advance(TimeSpan.FromSeconds(2));
+        _harness.Emulator.Faults.Next(1).ErrorEventAfter(2);
+
+        using var resumed = await _harness.OpenStreamAsync(HttpMethod.Get, $"{AgentHarness.Responses}/{run.Id}?stream=true&starting_after=0");
+        var events = await _harness.ReadEventsAsync(resumed);
+
+        events.Select(e => e["type"]!.GetValue<string>()).ShouldBe(["response.in_progress", events[1]["type"]!.GetValue<string>(), "error"]);
+        events.Select(e => e["sequence_number"]!.GetValue<int>()).ShouldBe([1, 2, 3]);
+    }
+
+    [Theory]
+    [InlineData(-1, "m", "t")]
+    [InlineData(0, " ", "t")]
+    [InlineData(0, "m", "")]
+    public void ErrorEventAfter_InvalidArguments_ThrowAndQueueNothing(int events, string message, string type)
+    {
+        var builder = _harness.Emulator.Faults.Next(1);
+
+        Should.Throw<ArgumentException>(() => builder.ErrorEventAfter(events, message, type));
+
+        _harness.Emulator.Faults.Pending.ShouldBe(0);
     }
 
     [Fact]
