@@ -81,7 +81,7 @@ internal static class WaitWatcher
             // the writer's stack, and a read that frees the slot resumes the waiting writer on the reader's. Each side
             // runs under its own execution context (its async state machine restores it), and neither holds a lock
             // or a token registration while the other runs, so nothing can re-enter. Without it, a stream of thousands
-            // of events paid two thread-pool dispatches per event (docs/benchmarks.md, "Agent streaming").
+            // of events paid two thread-pool dispatches per event (docs/benchmarks.md, AgentStream).
             AllowSynchronousContinuations = true,
         });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
