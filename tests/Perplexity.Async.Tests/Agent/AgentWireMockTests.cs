@@ -1,4 +1,3 @@
-using System.Collections.Specialized;
 using System.Net;
 using System.Threading;
 using Perplexity.Async.Tests.TestSupport;
@@ -404,29 +403,6 @@ public sealed class AgentWireMockTests(WireMockFixture fixture) : WireMockTestBa
         .OrderBy(e => e.RequestMessage!.DateTime)
         .Select(e => e.RequestMessage!.Method + " " + e.RequestMessage.Path)
         .ToList();
-
-    /// <summary>
-    /// Lets a held WireMock callback answer, and waits until the server has logged its request: WireMock logs a request
-    /// when its callback returns, which could otherwise land in the next test's log, after that test's <c>Reset</c>.
-    /// </summary>
-    private async Task ReleaseAndWaitUntilLoggedAsync(TaskCompletionSource release, bool held)
-    {
-        var logged = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        void OnLogEntriesChanged(object? sender, NotifyCollectionChangedEventArgs e) => logged.TrySetResult();
-        Server.LogEntriesChanged += OnLogEntriesChanged;
-        try
-        {
-            release.TrySetResult();
-            if (held)
-            {
-                await logged.Task.WaitAsync(TimeSpan.FromSeconds(30)); // real-time-ok: a bound, not a sleep
-            }
-        }
-        finally
-        {
-            Server.LogEntriesChanged -= OnLogEntriesChanged;
-        }
-    }
 
     private static IResponseBuilder Json(int status, string body) =>
         Response.Create().WithStatusCode(status).WithHeader("Content-Type", "application/json").WithBody(body);

@@ -1,4 +1,3 @@
-using System.Collections.Specialized;
 using System.Net.Http;
 using System.Reflection;
 using System.Threading;
@@ -367,27 +366,4 @@ public sealed class GetAsyncTests(WireMockFixture fixture) : WireMockTestBase(fi
         return expected;
     }
 
-    /// <summary>
-    /// Lets a held WireMock callback answer, and waits until the server has logged its request. WireMock logs a request
-    /// when its callback returns, which may be after this test ended: the entry would then land in the next test's log,
-    /// after that test's <c>Reset</c>, and the next test would see two requests.
-    /// </summary>
-    private async Task ReleaseAndWaitUntilLoggedAsync(TaskCompletionSource release, bool held)
-    {
-        var logged = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        void OnLogEntriesChanged(object? sender, NotifyCollectionChangedEventArgs e) => logged.TrySetResult();
-        Server.LogEntriesChanged += OnLogEntriesChanged;
-        try
-        {
-            release.TrySetResult();
-            if (held)
-            {
-                await logged.Task.WaitAsync(TimeSpan.FromSeconds(30)); // real-time-ok: a bound, not a sleep
-            }
-        }
-        finally
-        {
-            Server.LogEntriesChanged -= OnLogEntriesChanged;
-        }
-    }
 }

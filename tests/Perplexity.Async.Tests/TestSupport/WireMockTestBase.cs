@@ -1,3 +1,4 @@
+using System.Collections.Specialized;
 using System.Net.Http;
 using WireMock.Server;
 
@@ -40,5 +41,29 @@ public abstract class WireMockTestBase : IClassFixture<WireMockFixture>, IDispos
         }
 
         GC.SuppressFinalize(this);
+    }
+
+    /// <summary>
+    /// Lets a held WireMock callback answer, and waits until the server has logged its request. WireMock logs a request
+    /// when its callback returns, which may be after this test ended: the entry would then land in the next test's log,
+    /// after that test's <c>Reset</c>, and the next test would see two requests.
+    /// </summary>
+    protected async Task ReleaseAndWaitUntilLoggedAsync(TaskCompletionSource release, bool held)
+    {
+        var logged = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        void OnLogEntriesChanged(object? sender, NotifyCollectionChangedEventArgs e) => logged.TrySetResult();
+        Server.LogEntriesChanged += OnLogEntriesChanged;
+        try
+        {
+            release.TrySetResult();
+            if (held)
+            {
+                await logged.Task.WaitAsync(TimeSpan.FromSeconds(30)); // real-time-ok: a bound, not a sleep
+            }
+        }
+        finally
+        {
+            Server.LogEntriesChanged -= OnLogEntriesChanged;
+        }
     }
 }
