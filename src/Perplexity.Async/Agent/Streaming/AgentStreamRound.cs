@@ -25,6 +25,9 @@ namespace Perplexity.Async;
 /// </remarks>
 internal sealed class AgentStreamRound : IResumableWaitRound
 {
+    private const string IdNeverArrived =
+        "The run may exist and its id is unknown, so it can be neither resumed nor sent again (the Agent API has no idempotency key).";
+
     private readonly Func<CancellationToken, Task<HttpResponseMessage>>? _create;
     private readonly Func<string, long?, CancellationToken, Task<HttpResponseMessage>> _resume;
     private readonly ChannelWriter<AgentStreamEvent> _writer;
@@ -125,16 +128,13 @@ internal sealed class AgentStreamRound : IResumableWaitRound
             catch (PerplexityException ex) when (_runId is null && _create is not null && TransientRule.IsTransient(ex, cancellationToken))
             {
                 throw new PerplexityCreateOutcomeUnknownException(
-                    $"The stream of a new run dropped before the run's id arrived ({_services.Redactor.Redact(ex.Message)}). The run may exist and "
-                    + "its id is unknown, so it can be neither resumed nor sent again (the Agent API has no idempotency key).",
-                    ex);
+                    $"The stream of a new run dropped before the run's id arrived ({_services.Redactor.Redact(ex.Message)}). {IdNeverArrived}", ex);
             }
             catch (PerplexityStreamErrorException ex) when (_runId is null && _create is not null)
             {
                 // Not a drop, but the same unknown: the create may have started (and bill) a run whose id never arrived.
                 throw new PerplexityCreateOutcomeUnknownException(
-                    $"The stream of a new run reported an error before the run's id arrived ({_services.Redactor.Redact(ex.ErrorMessage) ?? "no message"}). "
-                    + "The run may exist and its id is unknown, so it can be neither resumed nor sent again (the Agent API has no idempotency key).",
+                    $"The stream of a new run reported an error before the run's id arrived ({_services.Redactor.Redact(ex.ErrorMessage) ?? "no message"}). {IdNeverArrived}",
                     ex);
             }
         }
