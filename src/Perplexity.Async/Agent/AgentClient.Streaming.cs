@@ -70,13 +70,13 @@ public partial class AgentClient
         var (polling, idle) = ResolveStreaming(options, nameof(options));
         var call = CreateCall(request with { Background = true, Stream = true }, stream: true);
         return WaitWatcher.StreamAsync<AgentStreamEvent>(
-            (writer, token) => RunStreamAsync(
+            (events, token) => RunStreamAsync(
                 new AgentStreamRound(
                     t => SendCreateAsync(call, (c, ct) => Transport.OpenEventStreamAsync(c, ct), t),
                     OpenResumeAsync,
                     runId: null,
                     startingAfter: null,
-                    writer,
+                    events,
                     _waits,
                     idle,
                     Transport.Settings.MaxResponseContentBytes),
@@ -121,9 +121,9 @@ public partial class AgentClient
 
         var (polling, idle) = ResolveStreaming(options, nameof(options));
         return WaitWatcher.StreamAsync<AgentStreamEvent>(
-            (writer, token) => RunStreamAsync(
+            (events, token) => RunStreamAsync(
                 new AgentStreamRound(
-                    create: null, OpenResumeAsync, responseId, startingAfter, writer, _waits, idle, Transport.Settings.MaxResponseContentBytes),
+                    create: null, OpenResumeAsync, responseId, startingAfter, events, _waits, idle, Transport.Settings.MaxResponseContentBytes),
                 polling,
                 cancelOnCancellation: false,
                 cancellationToken,

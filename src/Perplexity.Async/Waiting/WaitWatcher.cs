@@ -64,35 +64,27 @@ internal static class WaitWatcher
     }
 
     /// <summary>
-    /// Yields what <paramref name="run"/> writes, in order, through a channel of one item: the writer waits for the
-    /// consumer (a stream of thousands of events is never buffered whole). The run's exception, if it ended with one,
-    /// is thrown after the items written before it; a consumer that stops early stops the run.
+    /// Yields what <paramref name="run"/> adds to its <see cref="BatchedHandOff{T}"/>, in order, as it flushes it: the
+    /// producer waits for the consumer once a batch is unread (a stream of thousands of events is never buffered whole).
+    /// What is still pending when the run ends is flushed then. The run's exception, if it ended with one, is thrown after
+    /// the items added before it; a consumer that stops early stops the run.
     /// </summary>
     public static async IAsyncEnumerable<T> StreamAsync<T>(
-        Func<ChannelWriter<T>, CancellationToken, Task> run, [EnumeratorCancellation] CancellationToken cancellationToken)
+        Func<BatchedHandOff<T>, CancellationToken, Task> run, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var items = Channel.CreateBounded<T>(new BoundedChannelOptions(1)
-        {
-            SingleReader = true,
-            SingleWriter = true,
-            FullMode = BoundedChannelFullMode.Wait,
-
-            // The hand-off is a coroutine switch, not a thread-pool hop per item: a write wakes the waiting reader on
-            // the writer's stack, and a read that frees the slot resumes the waiting writer on the reader's. Each side
-            // runs under its own execution context (its async state machine restores it), and neither holds a lock
-            // or a token registration while the other runs, so nothing can re-enter. Without it, a stream of thousands
-            // of events paid two thread-pool dispatches per event (docs/benchmarks.md, AgentStream).
-            AllowSynchronousContinuations = true,
-        });
+        var handOff = new BatchedHandOff<T>();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var task = WriteThenCompleteAsync(run, items.Writer, stop.Token);
+        var task = RunThenFlushAsync(run, handOff, stop.Token);
         try
         {
-            while (await items.Reader.WaitToReadAsync(CancellationToken.None).ConfigureAwait(false))
+            while (await handOff.Reader.WaitToReadAsync(CancellationToken.None).ConfigureAwait(false))
             {
-                while (items.Reader.TryRead(out var item))
+                while (handOff.Reader.TryRead(out var batch))
                 {
-                    yield return item;
+                    foreach (var item in batch)
+                    {
+                        yield return item;
+                    }
                 }
             }
 
@@ -110,15 +102,27 @@ internal static class WaitWatcher
         }
     }
 
-    private static async Task WriteThenCompleteAsync<T>(Func<ChannelWriter<T>, CancellationToken, Task> run, ChannelWriter<T> writer, CancellationToken cancellationToken)
+    private static async Task RunThenFlushAsync<T>(Func<BatchedHandOff<T>, CancellationToken, Task> run, BatchedHandOff<T> handOff, CancellationToken cancellationToken)
     {
         try
         {
-            await run(writer, cancellationToken).ConfigureAwait(false);
+            await run(handOff, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
-            writer.TryComplete();
+            try
+            {
+                // What the run added before it ended (with its terminal item, or with an exception) reaches the consumer
+                // first; a consumer that stopped has cancelled the token, and then nothing is delivered.
+                await handOff.FlushAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+            }
+            finally
+            {
+                handOff.Complete();
+            }
         }
     }
 }

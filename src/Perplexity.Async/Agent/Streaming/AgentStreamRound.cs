@@ -3,7 +3,7 @@ using System.IO;
 using System.Net.Http;
 using System.Net.ServerSentEvents;
 using System.Threading;
-using System.Threading.Channels;
+using System.Collections.Generic;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
 using Perplexity.Async.Transport;
@@ -30,7 +30,7 @@ internal sealed class AgentStreamRound : IResumableWaitRound
 
     private readonly Func<CancellationToken, Task<HttpResponseMessage>>? _create;
     private readonly Func<string, long?, CancellationToken, Task<HttpResponseMessage>> _resume;
-    private readonly ChannelWriter<AgentStreamEvent> _writer;
+    private readonly BatchedHandOff<AgentStreamEvent> _events;
     private readonly WaitServices _services;
     private readonly TimeSpan _idleTimeout;
     private readonly AgentSseItemParser _parser;
@@ -46,7 +46,7 @@ internal sealed class AgentStreamRound : IResumableWaitRound
     /// <param name="resume">Opens <c>GET /v1/responses/{id}?stream=true[&amp;starting_after=N]</c>.</param>
     /// <param name="runId">The run to resume; null with <paramref name="create"/>.</param>
     /// <param name="startingAfter">Resume after this sequence number; null for the whole stream.</param>
-    /// <param name="writer">Where the events go, in order, each once.</param>
+    /// <param name="events">Where the events go, in order, each once.</param>
     /// <param name="services">The client's clock, logger and redaction.</param>
     /// <param name="idleTimeout">How long a connection may be silent.</param>
     /// <param name="maxEventBytes">The cap on one line and one event.</param>
@@ -55,7 +55,7 @@ internal sealed class AgentStreamRound : IResumableWaitRound
         Func<string, long?, CancellationToken, Task<HttpResponseMessage>> resume,
         string? runId,
         long? startingAfter,
-        ChannelWriter<AgentStreamEvent> writer,
+        BatchedHandOff<AgentStreamEvent> events,
         WaitServices services,
         TimeSpan idleTimeout,
         long maxEventBytes)
@@ -64,7 +64,7 @@ internal sealed class AgentStreamRound : IResumableWaitRound
         _resume = resume;
         _runId = runId;
         LastSequenceNumber = startingAfter;
-        _writer = writer;
+        _events = events;
         _services = services;
         _idleTimeout = idleTimeout;
         _maxEventBytes = maxEventBytes;
@@ -100,7 +100,8 @@ internal sealed class AgentStreamRound : IResumableWaitRound
     {
         LastSequenceNumber = e.SequenceNumber;
         Terminal = e;
-        return _writer.WriteAsync(e, cancellationToken);
+        _events.Add(e);
+        return _events.FlushAsync(cancellationToken);
     }
 
     public bool TakeProgress()
@@ -192,63 +193,20 @@ internal sealed class AgentStreamRound : IResumableWaitRound
 #endif
             guard = new EventStreamGuard(body, _services.TimeProvider, _idleTimeout, _maxEventBytes, segment);
             var parser = SseParser.Create(guard, _parser.Parse);
-            await foreach (var item in parser.EnumerateAsync(segment.Token).ConfigureAwait(false))
+            var items = parser.EnumerateAsync(segment.Token).GetAsyncEnumerator(segment.Token);
+            try
             {
-                if (item.Data is not { } e)
+                while (await NextAsync(items, guard, segment, cancellationToken).ConfigureAwait(false))
                 {
-                    continue;
-                }
-
-                if (e is AgentErrorEvent error)
-                {
-                    throw new PerplexityStreamErrorException(
-                        $"The event stream of run '{redactor.Redact(_runId) ?? "(id not yet known)"}' reported an error: "
-                        + $"{redactor.Redact(error.ErrorMessage) ?? "(no message)"}. The run may still be running.",
-                        error,
-                        _runId);
-                }
-
-                if (e is AgentResponseSnapshotEvent { Response: { } snapshot })
-                {
-                    if (_runId is null)
+                    if (items.Current.Data is { } e && Accept(e) && await HandOffAsync(e, guard, cancellationToken).ConfigureAwait(false))
                     {
-                        _runId = RequestIdPath.Problem(snapshot.Id) is { } problem
-                            ? throw new PerplexityProtocolException($"The streamed run's id cannot be resumed: {redactor.Redact(problem)}")
-                            : snapshot.Id;
-                        _diagnostics?.IdentifiedJob(_runId);
-                    }
-                    else if (snapshot.Id is { } other && !string.Equals(other, _runId, StringComparison.Ordinal))
-                    {
-                        // As a GET answered for another run is refused: another run's events are never taken for this one's.
-                        throw new PerplexityProtocolException(
-                            $"The event stream of run '{redactor.Redact(_runId)}' sent a snapshot of run '{redactor.Redact(other)}'; "
-                            + "events of another run are not taken for this one's.")
-                        {
-                            JobId = _runId,
-                        };
+                        return true;
                     }
                 }
-
-                if (e.HasSequenceNumber)
-                {
-                    if (LastSequenceNumber is { } last && e.SequenceNumber <= last)
-                    {
-                        continue;
-                    }
-
-                    LastSequenceNumber = e.SequenceNumber;
-                }
-
-                _progress = true;
-                guard.Pause();
-                await _writer.WriteAsync(e, cancellationToken).ConfigureAwait(false);
-                guard.Resume();
-                if (e.IsTerminal)
-                {
-                    Terminal = e;
-                    RecordTerminal(e);
-                    return true;
-                }
+            }
+            finally
+            {
+                await items.DisposeAsync().ConfigureAwait(false);
             }
 
             throw Dropped(new PerplexityConnectionException("The event stream ended before its terminal event."), "the body ended before the terminal event");
@@ -260,7 +218,7 @@ internal sealed class AgentStreamRound : IResumableWaitRound
                     $"The event stream was silent for {_idleTimeout} (AgentStreamingOptions.IdleTimeout).", _idleTimeout, innerException: ex),
                 "it was silent for " + Errors.DurationText.Of(_idleTimeout));
         }
-        catch (Exception ex) when (BodyDecoding.Failed(ex) && ex is not ChannelClosedException && !cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (BodyDecoding.Failed(ex) && ex is not System.Threading.Channels.ChannelClosedException && !cancellationToken.IsCancellationRequested)
         {
             // A decompressing handler met a corrupt body: not a drop (the same bytes would come again), a protocol error.
             var error = BodyDecoding.Error(ex, response.StatusCode, redactor);
@@ -276,6 +234,136 @@ internal sealed class AgentStreamRound : IResumableWaitRound
         finally
         {
             guard?.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// The next event of the segment. Before waiting for the connection (the next event is not read yet), and before
+    /// the segment's end is handled, the events already accepted are handed to the consumer: a batch never waits for
+    /// the network or for a reconnect's backoff.
+    /// </summary>
+    private async ValueTask<bool> NextAsync(
+        IAsyncEnumerator<SseItem<AgentStreamEvent?>> items, EventStreamGuard guard, CancellationTokenSource segment, CancellationToken cancellationToken)
+    {
+        var next = items.MoveNextAsync();
+        if (next.IsCompletedSuccessfully)
+        {
+            var more = next.Result;
+            if (!more)
+            {
+                await FlushAsync(guard, cancellationToken).ConfigureAwait(false);
+            }
+
+            return more;
+        }
+
+        if (_events.Pending > 0)
+        {
+            try
+            {
+                await FlushAsync(guard, cancellationToken).ConfigureAwait(false);
+            }
+            catch
+            {
+                // The consumer stopped while the read was in flight: stop the read, and let it end before the parser goes.
+                segment.Cancel();
+                await ObserveAsync(next).ConfigureAwait(false);
+                throw;
+            }
+        }
+
+        return await next.ConfigureAwait(false);
+    }
+
+    /// <summary>Checks an event and records its sequence number; false for an event delivered before (a resume's replay).</summary>
+    private bool Accept(AgentStreamEvent e)
+    {
+        var redactor = _services.Redactor;
+        if (e is AgentErrorEvent error)
+        {
+            throw new PerplexityStreamErrorException(
+                $"The event stream of run '{redactor.Redact(_runId) ?? "(id not yet known)"}' reported an error: "
+                + $"{redactor.Redact(error.ErrorMessage) ?? "(no message)"}. The run may still be running.",
+                error,
+                _runId);
+        }
+
+        if (e is AgentResponseSnapshotEvent { Response: { } snapshot })
+        {
+            if (_runId is null)
+            {
+                _runId = RequestIdPath.Problem(snapshot.Id) is { } problem
+                    ? throw new PerplexityProtocolException($"The streamed run's id cannot be resumed: {redactor.Redact(problem)}")
+                    : snapshot.Id;
+                _diagnostics?.IdentifiedJob(_runId);
+            }
+            else if (snapshot.Id is { } other && !string.Equals(other, _runId, StringComparison.Ordinal))
+            {
+                // As a GET answered for another run is refused: another run's events are never taken for this one's.
+                throw new PerplexityProtocolException(
+                    $"The event stream of run '{redactor.Redact(_runId)}' sent a snapshot of run '{redactor.Redact(other)}'; "
+                    + "events of another run are not taken for this one's.")
+                {
+                    JobId = _runId,
+                };
+            }
+        }
+
+        if (e.HasSequenceNumber)
+        {
+            if (LastSequenceNumber is { } last && e.SequenceNumber <= last)
+            {
+                return false;
+            }
+
+            LastSequenceNumber = e.SequenceNumber;
+        }
+
+        _progress = true;
+        return true;
+    }
+
+    /// <summary>Adds an accepted event to the batch, handing the batch over when it is full or the event is terminal.</summary>
+    /// <returns>True after the terminal event.</returns>
+    private async ValueTask<bool> HandOffAsync(AgentStreamEvent e, EventStreamGuard guard, CancellationToken cancellationToken)
+    {
+        if (_events.Add(e) || e.IsTerminal)
+        {
+            await FlushAsync(guard, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (!e.IsTerminal)
+        {
+            return false;
+        }
+
+        Terminal = e;
+        RecordTerminal(e);
+        return true;
+    }
+
+    /// <summary>Hands the batch to the consumer; the time the consumer takes does not count as the connection's silence.</summary>
+    private async ValueTask FlushAsync(EventStreamGuard guard, CancellationToken cancellationToken)
+    {
+        if (_events.Pending == 0)
+        {
+            return;
+        }
+
+        guard.Pause();
+        await _events.FlushAsync(cancellationToken).ConfigureAwait(false);
+        guard.Resume();
+    }
+
+    private static async ValueTask ObserveAsync(ValueTask<bool> read)
+    {
+        try
+        {
+            await read.ConfigureAwait(false);
+        }
+        catch (Exception)
+        {
+            // The read's own outcome does not matter any more: the reason it was stopped is thrown.
         }
     }
 
