@@ -1,8 +1,10 @@
 using System.Text.Json.Serialization;
+using Perplexity.Async.Serialization.Agent;
 
 namespace Perplexity.Async;
 
 /// <summary>A piece of answer text (<c>response.output_text.delta</c>): append <see cref="Delta"/> to what came before.</summary>
+[JsonConverter(typeof(AgentOutputTextDeltaEventConverter))]
 public sealed record AgentOutputTextDeltaEvent : AgentStreamEvent
 {
     /// <summary>The wire type of this event.</summary>
