@@ -303,7 +303,9 @@ internal sealed class PerplexityTransport
 
         try
         {
-            var reader = response.Content.Headers.ContentLength is >= LargeBodyTypeInfo<T>.Threshold ? LargeBodyTypeInfo<T>.Value : typeInfo;
+            // A body of unknown length (chunked, or decompressed by the caller's handler) may be a completed run of
+            // hundreds of KB: only a length known to be small keeps the default buffer.
+            var reader = response.Content.Headers.ContentLength is { } length && length < LargeBodyTypeInfo<T>.Threshold ? typeInfo : LargeBodyTypeInfo<T>.Value;
             return await JsonSerializer.DeserializeAsync(body, reader, cancellationToken).ConfigureAwait(false)
                 ?? throw new PerplexityProtocolException($"The body is JSON null instead of an object. {Unexpected(request)}", status, body.Excerpt(redactor));
         }
