@@ -73,9 +73,9 @@ public class AgentStreamBenchmarks
     [BenchmarkCategory(Categories.AgentStream)]
     public async Task<long> SseParserAndDtos()
     {
-        using var content = new ByteArrayContent(RequestBody);
-        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        using var response = await _raw.PostAsync("v1/agent", content, CancellationToken.None);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "v1/agent") { Content = new ByteArrayContent(RequestBody) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        using var response = await _raw.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, CancellationToken.None);
         response.EnsureSuccessStatusCode();
         using var stream = await response.Content.ReadAsStreamAsync();
         long characters = 0;
