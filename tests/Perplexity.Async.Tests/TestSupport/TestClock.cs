@@ -33,6 +33,9 @@ internal sealed class TestClock : FakeTimeProvider
 
     private static readonly TimeSpan RealTimeSafetyBound = TimeSpan.FromSeconds(15);
 
+    // Real time without any signal after which code with a pending timer counts as waiting on it.
+    private static readonly TimeSpan QuietPeriod = TimeSpan.FromSeconds(5);
+
     private readonly object _gate = new();
     private readonly List<TrackedTimer> _timers = [];
     private readonly SemaphoreSlim _signal = new(0);
@@ -160,12 +163,36 @@ internal sealed class TestClock : FakeTimeProvider
     /// </summary>
     public async Task WaitUntilSettledAsync(Task task)
     {
+        var quiet = TimeSpan.Zero;
         while (!IsSettled(task))
         {
-            if (!await _signal.WaitAsync(RealTimeSafetyBound))
+            if (await _signal.WaitAsync(QuietPeriod))
+            {
+                quiet = TimeSpan.Zero;
+                continue;
+            }
+
+            // Nothing happened for a while of real time and a timer is pending: the code is waiting on time, though
+            // on a timer it armed before the last event (seen on a loaded 2-core machine, with many polls in flight
+            // reacting to one step in an order the event bookkeeping did not foresee). Let time move on.
+            quiet += QuietPeriod;
+            if (HasPendingTimer())
+            {
+                return;
+            }
+
+            if (quiet >= RealTimeSafetyBound)
             {
                 throw new TimeoutException($"The code under test neither completed nor started a timer within {RealTimeSafetyBound} of real time.");
             }
+        }
+    }
+
+    private bool HasPendingTimer()
+    {
+        lock (_gate)
+        {
+            return _timers.Any(t => t.IsPending);
         }
     }
 
