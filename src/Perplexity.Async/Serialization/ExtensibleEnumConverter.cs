@@ -1,5 +1,4 @@
 using System;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -12,17 +11,11 @@ namespace Perplexity.Async.Serialization;
 internal abstract class ExtensibleEnumConverter<T> : JsonConverter<T>
     where T : struct
 {
-    private readonly byte[][] _knownUtf8;
-    private readonly T[] _known;
+    private readonly KnownValueTable<T> _known;
 
     protected ExtensibleEnumConverter(params T[] known)
     {
-        _known = known;
-        _knownUtf8 = new byte[known.Length][];
-        for (var i = 0; i < known.Length; i++)
-        {
-            _knownUtf8[i] = Encoding.UTF8.GetBytes(known[i].ToString()!);
-        }
+        _known = new KnownValueTable<T>(known, Array.ConvertAll(known, value => value.ToString()!));
     }
 
     public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
@@ -32,15 +25,7 @@ internal abstract class ExtensibleEnumConverter<T> : JsonConverter<T>
             throw new JsonException($"Expected a string for {typeof(T).Name} but found {reader.TokenType}.");
         }
 
-        for (var i = 0; i < _knownUtf8.Length; i++)
-        {
-            if (reader.ValueTextEquals(_knownUtf8[i]))
-            {
-                return _known[i];
-            }
-        }
-
-        return Create(reader.GetString()!);
+        return _known.TryMatch(ref reader, out var value) ? value : Create(reader.GetString()!);
     }
 
     public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options) =>

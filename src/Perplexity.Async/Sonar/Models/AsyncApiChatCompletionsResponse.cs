@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Perplexity.Async.Serialization;
 
 namespace Perplexity.Async;
 
@@ -22,6 +23,7 @@ public sealed record AsyncApiChatCompletionsResponse
 
     /// <summary>The model the job runs on, for example <c>sonar-deep-research</c>.</summary>
     [JsonPropertyName("model")]
+    [JsonConverter(typeof(SonarModelNameConverter))]
     public required string Model { get; init; }
 
     /// <summary>When the job was created.</summary>

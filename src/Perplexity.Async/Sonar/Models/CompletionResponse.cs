@@ -19,6 +19,7 @@ public sealed record CompletionResponse : IJsonOnDeserialized
 
     /// <summary>The model that produced the completion.</summary>
     [JsonPropertyName("model")]
+    [JsonConverter(typeof(SonarModelNameConverter))]
     public required string Model { get; init; }
 
     /// <summary>When the completion was created.</summary>
@@ -35,6 +36,7 @@ public sealed record CompletionResponse : IJsonOnDeserialized
 
     /// <summary>The object type. Defaults to <c>chat.completion</c>.</summary>
     [JsonPropertyName("object")]
+    [JsonConverter(typeof(CompletionObjectTypeConverter))]
     public string ObjectType
     {
         get => _objectType;

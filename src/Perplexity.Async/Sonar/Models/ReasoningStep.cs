@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Perplexity.Async.Serialization;
 
 namespace Perplexity.Async;
 
@@ -13,6 +14,7 @@ public sealed record ReasoningStep
 
     /// <summary>The step kind as the API names it, for example <c>web_search</c>; an open string.</summary>
     [JsonPropertyName("type")]
+    [JsonConverter(typeof(ReasoningStepTypeConverter))]
     public string? Type { get; init; }
 
     /// <summary>The web search made at this step, if any.</summary>

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Perplexity.Async.Serialization;
 
 namespace Perplexity.Async;
 
@@ -13,6 +14,7 @@ public sealed record ToolCall
 
     /// <summary>The call type; the API sends <c>function</c>.</summary>
     [JsonPropertyName("type")]
+    [JsonConverter(typeof(ToolCallTypeConverter))]
     public string? Type { get; init; }
 
     /// <summary>The function called and its arguments.</summary>
