@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Perplexity.Async.Serialization.Agent;
 
 namespace Perplexity.Async;
 
@@ -58,6 +59,7 @@ public sealed partial record AgentResponse
     [JsonPropertyName("metadata")]
     [JsonPropertyOrder(11)]
     [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
+    [JsonConverter(typeof(AgentMetadataConverter))]
     public IReadOnlyDictionary<string, string>? Metadata { get; init; }
 
     /// <summary>Whether the model may call several tools at once (echoed <see langword="true"/>).</summary>
@@ -103,6 +105,7 @@ public sealed partial record AgentResponse
     [JsonPropertyName("service_tier")]
     [JsonPropertyOrder(21)]
     [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
+    [JsonConverter(typeof(AgentServiceTierConverter))]
     public string? ServiceTier { get; init; }
 
     /// <summary>
@@ -127,6 +130,7 @@ public sealed partial record AgentResponse
     [JsonPropertyName("text")]
     [JsonPropertyOrder(25)]
     [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
+    [JsonConverter(typeof(AgentEchoConverter))]
     public JsonElement? Text { get; init; }
 
     /// <summary>The tool choice, echoed (<c>auto</c>).</summary>
@@ -142,6 +146,7 @@ public sealed partial record AgentResponse
     [JsonPropertyName("tools")]
     [JsonPropertyOrder(27)]
     [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
+    [JsonConverter(typeof(AgentEchoConverter))]
     public JsonElement? Tools { get; init; }
 
     /// <summary>Echo only: always 0.</summary>

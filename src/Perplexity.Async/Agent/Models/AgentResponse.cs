@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Perplexity.Async.Serialization.Agent;
 using Perplexity.Async.Serialization;
 
 namespace Perplexity.Async;
@@ -68,6 +69,7 @@ public sealed partial record AgentResponse : IJsonOnDeserialized
     /// </summary>
     [JsonPropertyName("model")]
     [JsonPropertyOrder(12)]
+    [JsonConverter(typeof(AgentModelNameConverter))]
     public required string Model { get; init; }
 
     /// <summary>
