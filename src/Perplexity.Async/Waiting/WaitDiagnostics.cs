@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
+using System.Threading;
 using Microsoft.Extensions.Logging;
 using Perplexity.Async.Diagnostics;
 
@@ -28,6 +29,7 @@ internal sealed class WaitDiagnostics : IDisposable
     private UsageTotals _totals;
     private string? _errorType;
     private bool _disposed;
+    private int _polls;
 
     private WaitDiagnostics(WaitServices services, string spanName, string routeTemplate, string? jobId, IReadOnlyList<string>? jobIds)
     {
@@ -52,7 +54,7 @@ internal sealed class WaitDiagnostics : IDisposable
     }
 
     /// <summary>How many requests the wait has made.</summary>
-    public int Polls { get; private set; }
+    public int Polls => Volatile.Read(ref _polls);
 
     /// <summary>The span of the wait, when sampled.</summary>
     public Activity? Activity => _activity;
@@ -64,10 +66,13 @@ internal sealed class WaitDiagnostics : IDisposable
     public static WaitDiagnostics Start(WaitServices services, IWaitRound round) =>
         new(services, round.SpanName, round.RouteTemplate, round.JobId, round.JobIds);
 
-    /// <summary>Counts one request of the wait, tagged with the status it saw (redacted).</summary>
+    /// <summary>
+    /// Counts one request of the wait, tagged with the status it saw (redacted). Thread-safe: a wait on many runs polls
+    /// from several workers at once.
+    /// </summary>
     public void Polled(string status)
     {
-        Polls++;
+        Interlocked.Increment(ref _polls);
         if (PerplexityTelemetry.Polls.Enabled)
         {
             PerplexityTelemetry.Polls.Add(

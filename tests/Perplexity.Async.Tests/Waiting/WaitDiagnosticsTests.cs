@@ -159,6 +159,32 @@ public sealed class WaitDiagnosticsTests : IDisposable
         ((string)span.GetTagItem("perplexity.job.status")!).ShouldBe("RUNNING-[REDACTED]");
     }
 
+    [Fact]
+    public async Task Polled_FromConcurrentWorkers_CountsEveryPoll()
+    {
+        // A wait on many runs polls from several workers at once (AgentBatchWait): no poll may be lost from the count
+        // (it was a plain increment; the span of a three-run wait once said 11 polls for 12 requests).
+        const int Workers = 4;
+        const int PollsEach = 50_000;
+        using var wait = CreateSut("job-many");
+        using var start = new Barrier(Workers);
+
+        await Task.WhenAll(Enumerable.Range(0, Workers).Select(_ => Task.Factory.StartNew(
+            () =>
+            {
+                start.SignalAndWait();
+                for (var i = 0; i < PollsEach; i++)
+                {
+                    wait.Diagnostics.Polled("in_progress");
+                }
+            },
+            CancellationToken.None,
+            TaskCreationOptions.LongRunning,
+            TaskScheduler.Default)));
+
+        wait.Polls.ShouldBe(Workers * PollsEach);
+    }
+
     private Sut CreateSut(string requestId) =>
         new(new WaitServices(_clock, _logs.CreateLogger("wait"), new Redactor(ApiKey), PollingSettings.Default), _route, requestId);
 
