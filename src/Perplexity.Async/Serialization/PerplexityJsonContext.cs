@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Text.Json.Serialization;
 
 namespace Perplexity.Async.Serialization;
@@ -34,6 +35,11 @@ namespace Perplexity.Async.Serialization;
 // The Agent API: the roots, and every member of its unions (their converters read and write members through these).
 [JsonSerializable(typeof(AgentRequest))]
 [JsonSerializable(typeof(AgentResponse))]
+[JsonSerializable(typeof(AgentError))] // The members AgentResponseConverter reads and writes through their metadata.
+[JsonSerializable(typeof(AgentIncompleteDetails))]
+[JsonSerializable(typeof(AgentReasoning))]
+[JsonSerializable(typeof(AgentUsage))]
+[JsonSerializable(typeof(IReadOnlyDictionary<string, string>))]
 [JsonSerializable(typeof(AgentStreamEvent))]
 [JsonSerializable(typeof(AgentOutputItem))]
 [JsonSerializable(typeof(AgentMessageOutputItem))]

@@ -3,8 +3,8 @@ using System.Collections.Generic;
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Perplexity.Async.Serialization.Agent;
 using Perplexity.Async.Serialization;
+using Perplexity.Async.Serialization.Agent;
 
 namespace Perplexity.Async;
 
@@ -27,8 +27,13 @@ namespace Perplexity.Async;
 /// OpenAI format echo that does not reflect the request (it says <c>text</c> for a JSON-schema run). Raw JSON cannot
 /// fail to read, so an unexpected echo never makes a poll fail.
 /// </para>
+/// <para>
+/// The JSON form is written by hand (every poll reads it; see <c>Serialization/Agent/AgentResponseConverter</c>); the
+/// <see cref="JsonPropertyNameAttribute"/> on each member names its key.
+/// </para>
 /// </remarks>
-public sealed partial record AgentResponse : IJsonOnDeserialized
+[JsonConverter(typeof(AgentResponseConverter))]
+public sealed partial record AgentResponse
 {
     private const string DefaultObjectType = "response";
 
@@ -37,12 +42,10 @@ public sealed partial record AgentResponse : IJsonOnDeserialized
 
     /// <summary>The run's id, <c>resp_…</c>: pass it to GET, cancel and resume.</summary>
     [JsonPropertyName("id")]
-    [JsonPropertyOrder(6)]
     public required string Id { get; init; }
 
     /// <summary>The object type: <c>response</c>.</summary>
     [JsonPropertyName("object")]
-    [JsonPropertyOrder(13)]
     public required string ObjectType
     {
         get => _object;
@@ -54,12 +57,10 @@ public sealed partial record AgentResponse : IJsonOnDeserialized
     /// keep your own clock for that.
     /// </summary>
     [JsonPropertyName("created_at")]
-    [JsonPropertyOrder(3)]
     public required DateTimeOffset CreatedAt { get; init; }
 
     /// <summary>The run's status; <see cref="AgentResponseStatus.IsTerminal"/> says whether it will change again.</summary>
     [JsonPropertyName("status")]
-    [JsonPropertyOrder(22)]
     public required AgentResponseStatus Status { get; init; }
 
     /// <summary>
@@ -68,8 +69,6 @@ public sealed partial record AgentResponse : IJsonOnDeserialized
     /// completed or incomplete run carries the resolved model.
     /// </summary>
     [JsonPropertyName("model")]
-    [JsonPropertyOrder(12)]
-    [JsonConverter(typeof(AgentModelNameConverter))]
     public required string Model { get; init; }
 
     /// <summary>
@@ -77,7 +76,6 @@ public sealed partial record AgentResponse : IJsonOnDeserialized
     /// output (search and fetch results, no message yet). A JSON <c>null</c> reads as empty.
     /// </summary>
     [JsonPropertyName("output")]
-    [JsonPropertyOrder(14)]
     [AllowNull]
     public required IReadOnlyList<AgentOutputItem> Output
     {
@@ -87,14 +85,10 @@ public sealed partial record AgentResponse : IJsonOnDeserialized
 
     /// <summary>What went wrong: set on failed and cancelled runs (<c>code</c> <c>"cancelled"</c> for the latter).</summary>
     [JsonPropertyName("error")]
-    [JsonPropertyOrder(4)]
-    [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
     public AgentError? Error { get; init; }
 
     /// <summary>Tokens and cost; <see langword="null"/> while the run is queued or in progress and on cancelled runs.</summary>
     [JsonPropertyName("usage")]
-    [JsonPropertyOrder(31)]
-    [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
     public AgentUsage? Usage { get; init; }
 
     /// <summary>
@@ -182,7 +176,4 @@ public sealed partial record AgentResponse : IJsonOnDeserialized
     [JsonExtensionData]
     [JsonInclude]
     public IDictionary<string, JsonElement>? AdditionalProperties { get; internal set; }
-
-    /// <summary>Refuses a JSON <c>null</c> inside <see cref="Output"/>.</summary>
-    void IJsonOnDeserialized.OnDeserialized() => NullItems.Check(_output, "output");
 }

@@ -1,0 +1,462 @@
+using System;
+using System.Collections.Generic;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+
+namespace Perplexity.Async.Serialization.Agent;
+
+/// <summary>
+/// Reads and writes the Agent API's Response object by hand. Every poll of a run returns it, and the source generator
+/// builds a record with <c>required</c>/<c>init</c> members through its parameterized-constructor path: an argument
+/// array of 32 slots per envelope, every value-type member boxed into it, and the required-member bookkeeping, which
+/// made a queued poll deserialize in about twice the bytes and time of plain DTOs (docs/benchmarks.md, "Agent API
+/// deserialization"). The behaviour is the generated one, member for member:
+/// </summary>
+/// <remarks>
+/// <list type="bullet">
+/// <item><c>id</c>, <c>object</c>, <c>created_at</c>, <c>status</c>, <c>model</c> and <c>output</c> are required and
+/// named when missing; a JSON <c>null</c> in <c>id</c> or <c>model</c> is refused, <c>object</c> and <c>output</c> read
+/// <c>null</c> as their defaults, and a <c>null</c> output item is refused with its index.</item>
+/// <item>The undocumented members are nullable and read <c>null</c> as <see langword="null"/>; a value of the wrong
+/// kind is a <see cref="JsonException"/> naming the member.</item>
+/// <item>Members come in any order, a repeated one's last value wins, and unknown members land in
+/// <see cref="AgentResponse.AdditionalProperties"/>.</item>
+/// <item>Writing puts all 32 keys in the service's (alphabetical) order, <c>null</c> where unset, then the unknown
+/// members.</item>
+/// </list>
+/// <para>
+/// Nested objects (output items, usage, error, incomplete details, reasoning) are read by their own converters, called
+/// directly. Being a custom converter on the root type, it makes the serializer buffer the whole body before
+/// <see cref="Read"/> runs; the transport reads a large body with a buffer that holds it
+/// (<c>Serialization/LargeBodyTypeInfo</c>), so that costs one fast scan, and it spares the re-scans of output items that
+/// straddle a small buffer.
+/// </para>
+/// </remarks>
+internal sealed class AgentResponseConverter : JsonConverter<AgentResponse>
+{
+    private static readonly UnixSecondsConverter Timestamps = new();
+    private static readonly AgentResponseStatusConverter Statuses = new();
+    private static readonly AgentModelNameConverter Models = new();
+    private static readonly AgentServiceTierConverter ServiceTiers = new();
+    private static readonly AgentEchoConverter Echoes = new();
+    private static readonly AgentMetadataConverter Metadata = new();
+    private static readonly AgentToolChoiceConverter ToolChoices = new();
+    private static readonly AgentTruncationConverter Truncations = new();
+
+    // In the service's order, which is alphabetical; the index is the member's number in Read and Write.
+    private static readonly JsonEncodedText[] Names =
+    [
+        JsonEncodedText.Encode("background"),
+        JsonEncodedText.Encode("completed_at"),
+        JsonEncodedText.Encode("created_at"),
+        JsonEncodedText.Encode("error"),
+        JsonEncodedText.Encode("frequency_penalty"),
+        JsonEncodedText.Encode("id"),
+        JsonEncodedText.Encode("incomplete_details"),
+        JsonEncodedText.Encode("instructions"),
+        JsonEncodedText.Encode("max_output_tokens"),
+        JsonEncodedText.Encode("max_tool_calls"),
+        JsonEncodedText.Encode("metadata"),
+        JsonEncodedText.Encode("model"),
+        JsonEncodedText.Encode("object"),
+        JsonEncodedText.Encode("output"),
+        JsonEncodedText.Encode("parallel_tool_calls"),
+        JsonEncodedText.Encode("presence_penalty"),
+        JsonEncodedText.Encode("previous_response_id"),
+        JsonEncodedText.Encode("prompt_cache_key"),
+        JsonEncodedText.Encode("reasoning"),
+        JsonEncodedText.Encode("safety_identifier"),
+        JsonEncodedText.Encode("service_tier"),
+        JsonEncodedText.Encode("status"),
+        JsonEncodedText.Encode("store"),
+        JsonEncodedText.Encode("temperature"),
+        JsonEncodedText.Encode("text"),
+        JsonEncodedText.Encode("tool_choice"),
+        JsonEncodedText.Encode("tools"),
+        JsonEncodedText.Encode("top_logprobs"),
+        JsonEncodedText.Encode("top_p"),
+        JsonEncodedText.Encode("truncation"),
+        JsonEncodedText.Encode("usage"),
+        JsonEncodedText.Encode("user"),
+    ];
+
+    public override AgentResponse Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw new JsonException($"Expected an Agent API response as an object but found {reader.TokenType}.");
+        }
+
+        bool? background = null;
+        DateTimeOffset? completedAt = null;
+        DateTimeOffset? createdAt = null;
+        AgentError? error = null;
+        double? frequencyPenalty = null;
+        string? id = null;
+        AgentIncompleteDetails? incompleteDetails = null;
+        string? instructions = null;
+        int? maxOutputTokens = null;
+        int? maxToolCalls = null;
+        IReadOnlyDictionary<string, string>? metadata = null;
+        string? model = null;
+        string? objectType = null;
+        var hasObjectType = false;
+        IReadOnlyList<AgentOutputItem>? output = null;
+        var hasOutput = false;
+        bool? parallelToolCalls = null;
+        double? presencePenalty = null;
+        string? previousResponseId = null;
+        string? promptCacheKey = null;
+        AgentReasoning? reasoning = null;
+        string? safetyIdentifier = null;
+        string? serviceTier = null;
+        AgentResponseStatus? status = null;
+        bool? store = null;
+        double? temperature = null;
+        JsonElement? text = null;
+        AgentToolChoice? toolChoice = null;
+        JsonElement? tools = null;
+        int? topLogprobs = null;
+        double? topP = null;
+        AgentTruncation? truncation = null;
+        AgentUsage? usage = null;
+        string? user = null;
+        Dictionary<string, JsonElement>? extras = null;
+
+        var next = 0;
+        while (reader.NextProperty())
+        {
+            var member = Find(ref reader, next);
+            if (member < 0)
+            {
+                ExtensionProperties.Read(ref reader, ref extras);
+                continue;
+            }
+
+            next = member + 1;
+            reader.Read();
+            switch (member)
+            {
+                case 0: background = ReadBoolean(ref reader, member); break;
+                case 1: completedAt = reader.TokenType == JsonTokenType.Null ? null : Timestamps.Read(ref reader, typeof(DateTimeOffset), options); break;
+                case 2: createdAt = Timestamps.Read(ref reader, typeof(DateTimeOffset), options); break;
+                case 3: error = ReadObject<AgentError>(ref reader, options); break;
+                case 4: frequencyPenalty = ReadDouble(ref reader, member); break;
+                case 5: id = ReadString(ref reader, member) ?? throw NullNotAllowed(member); break;
+                case 6: incompleteDetails = ReadObject<AgentIncompleteDetails>(ref reader, options); break;
+                case 7: instructions = ReadString(ref reader, member); break;
+                case 8: maxOutputTokens = ReadInt32(ref reader, member); break;
+                case 9: maxToolCalls = ReadInt32(ref reader, member); break;
+                case 10: metadata = reader.TokenType == JsonTokenType.Null ? null : Metadata.Read(ref reader, typeof(IReadOnlyDictionary<string, string>), options); break;
+                case 11: model = ReadKnownString(ref reader, member, Models, options) ?? throw NullNotAllowed(member); break;
+                case 12: objectType = ReadString(ref reader, member); hasObjectType = true; break;
+                case 13: output = ReadOutput(ref reader, options); hasOutput = true; break;
+                case 14: parallelToolCalls = ReadBoolean(ref reader, member); break;
+                case 15: presencePenalty = ReadDouble(ref reader, member); break;
+                case 16: previousResponseId = ReadString(ref reader, member); break;
+                case 17: promptCacheKey = ReadString(ref reader, member); break;
+                case 18: reasoning = ReadObject<AgentReasoning>(ref reader, options); break;
+                case 19: safetyIdentifier = ReadString(ref reader, member); break;
+                case 20: serviceTier = ReadKnownString(ref reader, member, ServiceTiers, options); break;
+                case 21: status = Statuses.Read(ref reader, typeof(AgentResponseStatus), options); break;
+                case 22: store = ReadBoolean(ref reader, member); break;
+                case 23: temperature = ReadDouble(ref reader, member); break;
+                case 24: text = Echoes.Read(ref reader, typeof(JsonElement?), options); break;
+                case 25: toolChoice = reader.TokenType == JsonTokenType.Null ? null : ToolChoices.Read(ref reader, typeof(AgentToolChoice), options); break;
+                case 26: tools = Echoes.Read(ref reader, typeof(JsonElement?), options); break;
+                case 27: topLogprobs = ReadInt32(ref reader, member); break;
+                case 28: topP = ReadDouble(ref reader, member); break;
+                case 29: truncation = reader.TokenType == JsonTokenType.Null ? (AgentTruncation?)null : Truncations.Read(ref reader, typeof(AgentTruncation), options); break;
+                case 30: usage = ReadObject<AgentUsage>(ref reader, options); break;
+                default: user = ReadString(ref reader, member); break;
+            }
+        }
+
+        return new AgentResponse
+        {
+            Background = background,
+            CompletedAt = completedAt,
+            CreatedAt = createdAt ?? throw Missing(2),
+            Error = error,
+            FrequencyPenalty = frequencyPenalty,
+            Id = id ?? throw Missing(5),
+            IncompleteDetails = incompleteDetails,
+            Instructions = instructions,
+            MaxOutputTokens = maxOutputTokens,
+            MaxToolCalls = maxToolCalls,
+            Metadata = metadata,
+            Model = model ?? throw Missing(11),
+            ObjectType = hasObjectType ? objectType! : throw Missing(12),
+            Output = hasOutput ? output! : throw Missing(13),
+            ParallelToolCalls = parallelToolCalls,
+            PresencePenalty = presencePenalty,
+            PreviousResponseId = previousResponseId,
+            PromptCacheKey = promptCacheKey,
+            Reasoning = reasoning,
+            SafetyIdentifier = safetyIdentifier,
+            ServiceTier = serviceTier,
+            Status = status ?? throw Missing(21),
+            Store = store,
+            Temperature = temperature,
+            Text = text,
+            ToolChoice = toolChoice,
+            Tools = tools,
+            TopLogprobs = topLogprobs,
+            TopP = topP,
+            Truncation = truncation,
+            Usage = usage,
+            User = user,
+            AdditionalProperties = extras,
+        };
+    }
+
+    public override void Write(Utf8JsonWriter writer, AgentResponse value, JsonSerializerOptions options)
+    {
+        writer.WriteStartObject();
+        WriteBoolean(writer, 0, value.Background);
+        writer.WritePropertyName(Names[1]);
+        if (value.CompletedAt is { } completedAt)
+        {
+            Timestamps.Write(writer, completedAt, options);
+        }
+        else
+        {
+            writer.WriteNullValue();
+        }
+
+        writer.WritePropertyName(Names[2]);
+        Timestamps.Write(writer, value.CreatedAt, options);
+        WriteObject(writer, 3, value.Error, options);
+        WriteDouble(writer, 4, value.FrequencyPenalty);
+        writer.WriteString(Names[5], value.Id);
+        WriteObject(writer, 6, value.IncompleteDetails, options);
+        writer.WriteString(Names[7], value.Instructions);
+        WriteInt32(writer, 8, value.MaxOutputTokens);
+        WriteInt32(writer, 9, value.MaxToolCalls);
+        writer.WritePropertyName(Names[10]);
+        if (value.Metadata is { } metadata)
+        {
+            Metadata.Write(writer, metadata, options);
+        }
+        else
+        {
+            writer.WriteNullValue();
+        }
+
+        writer.WriteString(Names[11], value.Model);
+        writer.WriteString(Names[12], value.ObjectType);
+        writer.WritePropertyName(Names[13]);
+        var items = OutputItems(options);
+        writer.WriteStartArray();
+        foreach (var item in value.Output)
+        {
+            items.Write(writer, item, options);
+        }
+
+        writer.WriteEndArray();
+        WriteBoolean(writer, 14, value.ParallelToolCalls);
+        WriteDouble(writer, 15, value.PresencePenalty);
+        writer.WriteString(Names[16], value.PreviousResponseId);
+        writer.WriteString(Names[17], value.PromptCacheKey);
+        WriteObject(writer, 18, value.Reasoning, options);
+        writer.WriteString(Names[19], value.SafetyIdentifier);
+        writer.WriteString(Names[20], value.ServiceTier);
+        writer.WritePropertyName(Names[21]);
+        Statuses.Write(writer, value.Status, options);
+        WriteBoolean(writer, 22, value.Store);
+        WriteDouble(writer, 23, value.Temperature);
+        writer.WritePropertyName(Names[24]);
+        Echoes.Write(writer, value.Text, options);
+        writer.WritePropertyName(Names[25]);
+        if (value.ToolChoice is { } toolChoice)
+        {
+            ToolChoices.Write(writer, toolChoice, options);
+        }
+        else
+        {
+            writer.WriteNullValue();
+        }
+
+        writer.WritePropertyName(Names[26]);
+        Echoes.Write(writer, value.Tools, options);
+        WriteInt32(writer, 27, value.TopLogprobs);
+        WriteDouble(writer, 28, value.TopP);
+        writer.WritePropertyName(Names[29]);
+        if (value.Truncation is { } truncation)
+        {
+            Truncations.Write(writer, truncation, options);
+        }
+        else
+        {
+            writer.WriteNullValue();
+        }
+
+        WriteObject(writer, 30, value.Usage, options);
+        writer.WriteString(Names[31], value.User);
+        ExtensionProperties.Write(writer, value.AdditionalProperties);
+        writer.WriteEndObject();
+    }
+
+    /// <summary>
+    /// The member the property under the reader names, or -1: the one after the previous member first (the service
+    /// writes its keys in order, so that is nearly always the one), then all of them.
+    /// </summary>
+    private static int Find(ref Utf8JsonReader reader, int next)
+    {
+        if (next < Names.Length && reader.ValueTextEquals(Names[next].EncodedUtf8Bytes))
+        {
+            return next;
+        }
+
+        for (var i = 0; i < Names.Length; i++)
+        {
+            if (i != next && reader.ValueTextEquals(Names[i].EncodedUtf8Bytes))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private static IReadOnlyList<AgentOutputItem> ReadOutput(ref Utf8JsonReader reader, JsonSerializerOptions options)
+    {
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return Array.Empty<AgentOutputItem>();
+        }
+
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            throw WrongKind(13, "an array", reader.TokenType);
+        }
+
+        var converter = OutputItems(options);
+        List<AgentOutputItem>? items = null;
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            items ??= [];
+            if (reader.TokenType == JsonTokenType.Null)
+            {
+                throw new JsonException($"Element {items.Count} of 'output' is null; the API documents an object or value there.");
+            }
+
+            items.Add(converter.Read(ref reader, typeof(AgentOutputItem), options)
+                ?? throw new JsonException($"Element {items.Count} of 'output' is null; the API documents an object or value there."));
+        }
+
+        return items ?? (IReadOnlyList<AgentOutputItem>)Array.Empty<AgentOutputItem>();
+    }
+
+    private static JsonConverter<AgentOutputItem> OutputItems(JsonSerializerOptions options) =>
+        (JsonConverter<AgentOutputItem>)options.GetTypeInfo(typeof(AgentOutputItem)).Converter;
+
+    private static T? ReadObject<T>(ref Utf8JsonReader reader, JsonSerializerOptions options)
+        where T : class
+    {
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return null;
+        }
+
+        var info = (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T));
+        return ((JsonConverter<T>)info.Converter).Read(ref reader, typeof(T), options);
+    }
+
+    private static void WriteObject<T>(Utf8JsonWriter writer, int member, T? value, JsonSerializerOptions options)
+        where T : class
+    {
+        writer.WritePropertyName(Names[member]);
+        if (value is null)
+        {
+            writer.WriteNullValue();
+        }
+        else
+        {
+            JsonSerializer.Serialize(writer, value, (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T)));
+        }
+    }
+
+    private static string? ReadString(ref Utf8JsonReader reader, int member) => reader.TokenType switch
+    {
+        JsonTokenType.String => reader.GetString(),
+        JsonTokenType.Null => null,
+        _ => throw WrongKind(member, "a string", reader.TokenType),
+    };
+
+    private static string? ReadKnownString(ref Utf8JsonReader reader, int member, KnownStringConverter known, JsonSerializerOptions options) =>
+        reader.TokenType switch
+        {
+            JsonTokenType.String => known.Read(ref reader, typeof(string), options),
+            JsonTokenType.Null => null,
+            _ => throw WrongKind(member, "a string", reader.TokenType),
+        };
+
+    private static bool? ReadBoolean(ref Utf8JsonReader reader, int member) => reader.TokenType switch
+    {
+        JsonTokenType.True => true,
+        JsonTokenType.False => false,
+        JsonTokenType.Null => null,
+        _ => throw WrongKind(member, "true or false", reader.TokenType),
+    };
+
+    private static int? ReadInt32(ref Utf8JsonReader reader, int member) => reader.TokenType switch
+    {
+        JsonTokenType.Number when reader.TryGetInt32(out var value) => value,
+        JsonTokenType.Null => null,
+        _ => throw WrongKind(member, "an integer", reader.TokenType),
+    };
+
+    private static double? ReadDouble(ref Utf8JsonReader reader, int member) => reader.TokenType switch
+    {
+        JsonTokenType.Number when reader.TryGetDouble(out var value) => value,
+        JsonTokenType.Null => null,
+        _ => throw WrongKind(member, "a number", reader.TokenType),
+    };
+
+    private static void WriteBoolean(Utf8JsonWriter writer, int member, bool? value)
+    {
+        if (value is { } flag)
+        {
+            writer.WriteBoolean(Names[member], flag);
+        }
+        else
+        {
+            writer.WriteNull(Names[member]);
+        }
+    }
+
+    private static void WriteInt32(Utf8JsonWriter writer, int member, int? value)
+    {
+        if (value is { } number)
+        {
+            writer.WriteNumber(Names[member], number);
+        }
+        else
+        {
+            writer.WriteNull(Names[member]);
+        }
+    }
+
+    private static void WriteDouble(Utf8JsonWriter writer, int member, double? value)
+    {
+        if (value is { } number)
+        {
+            writer.WriteNumber(Names[member], number);
+        }
+        else
+        {
+            writer.WriteNull(Names[member]);
+        }
+    }
+
+    private static JsonException WrongKind(int member, string expected, JsonTokenType found) =>
+        new($"Expected the response's '{Names[member]}' to be {expected} or null but found {found}.");
+
+    private static JsonException NullNotAllowed(int member) =>
+        new($"The response's '{Names[member]}' is null; the API documents a string there.");
+
+    private static JsonException Missing(int member) =>
+        new($"The response has no '{Names[member]}', a member the API documents as required.");
+}
