@@ -29,7 +29,8 @@ internal sealed class StreamProgress(LiveStatus status, AgentPreset preset)
     /// <summary>Applies one event and shows what it changed.</summary>
     public void Show(AgentStreamEvent streamEvent)
     {
-        if (!_run.Apply(streamEvent) || _run.ToResponse() is not { } run)
+        // The status, not ToResponse(): building the whole run for every event would copy the answer once per delta.
+        if (!_run.Apply(streamEvent) || _run.Status is not { } current)
         {
             return;
         }
@@ -37,7 +38,7 @@ internal sealed class StreamProgress(LiveStatus status, AgentPreset preset)
         if (!_announced)
         {
             _announced = true;
-            status.Announce($"Run {run.Id} started ({preset}). Ctrl+C cancels it.");
+            status.Announce($"Run {_run.ToResponse()!.Id} started ({preset}). Ctrl+C cancels it.");
         }
 
         for (; _queriesShown < _run.Queries.Count; _queriesShown++)
@@ -68,7 +69,7 @@ internal sealed class StreamProgress(LiveStatus status, AgentPreset preset)
             status.ShowDetail(Tail(_run.Text));
         }
 
-        status.Report(run.Status.Value);
+        status.Report(current.Value);
         if (_run.IsTerminal)
         {
             status.ShowDetail(null);

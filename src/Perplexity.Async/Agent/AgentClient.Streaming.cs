@@ -119,16 +119,7 @@ public partial class AgentClient
             throw new ArgumentOutOfRangeException(nameof(startingAfter), startingAfter, "A sequence number is -1 (before the first event) or more.");
         }
 
-        var (polling, idle) = ResolveStreaming(options, nameof(options));
-        return WaitWatcher.StreamAsync<AgentStreamEvent>(
-            (events, token) => RunStreamAsync(
-                new AgentStreamRound(
-                    create: null, OpenResumeAsync, responseId, startingAfter, events, _waits, idle, Transport.Settings.MaxResponseContentBytes),
-                polling,
-                cancelOnCancellation: false,
-                cancellationToken,
-                token),
-            cancellationToken);
+        return WaitWatcher.StreamAsync(ResumeRun(responseId, startingAfter, options, cancellationToken), cancellationToken);
     }
 
     /// <summary>Watches a run in the given mode, with the default options.</summary>
@@ -140,8 +131,10 @@ public partial class AgentClient
     /// Watches a run. <see cref="AgentWatchMode.Poll"/> is <c>WatchAsync(responseId, polling, cancellationToken)</c> with
     /// <see cref="AgentStreamingOptions.Polling"/>: one state per status change. <see cref="AgentWatchMode.Stream"/> reads
     /// the run's event stream from its start (<c>ResumeStreamAsync(responseId, null, …)</c>) and yields the run as built
-    /// so far (<see cref="AgentResponseAccumulator"/>) after each event that changed it: the searches, the sources and the
-    /// answer as it is written, with no polling GET while the stream is healthy. Both end after the terminal state
+    /// so far (<see cref="AgentResponseAccumulator"/>) as it changes: the searches, the sources and the answer as it is
+    /// written, with no polling GET while the stream is healthy. Events that arrive apart each yield a state; events
+    /// that arrive together (a replay of a finished run, a burst of text deltas) yield one state for the lot, and one
+    /// at every status change among them, so the answer is not copied once per delta. Both end after the terminal state
     /// without an exception (a failed or cancelled run included): check the last item's <see cref="AgentResponse.Status"/>.
     /// </summary>
     /// <remarks>
@@ -163,24 +156,63 @@ public partial class AgentClient
             case AgentWatchMode.Poll:
                 return WatchAsync(responseId, options?.Polling, cancellationToken);
             case AgentWatchMode.Stream:
-                var events = ResumeStreamAsync(responseId, null, options, cancellationToken);
-                return WatchStreamAsync(events, cancellationToken);
+                RequireId(responseId);
+                var batches = WaitWatcher.StreamBatchesAsync(ResumeRun(responseId, null, options, cancellationToken), cancellationToken);
+                return WatchStreamAsync(batches, cancellationToken);
             default:
                 throw new ArgumentException($"{mode} is not an {nameof(AgentWatchMode)}.", nameof(mode));
         }
     }
 
+    /// <summary>
+    /// The run as built so far, once per batch of events that changed it (the events that arrived together), and at
+    /// every status change inside a batch: building the run copies its answer, so one state per text delta would copy
+    /// an answer of n deltas n times. Events that arrive apart, as over a network, each still yield a state.
+    /// </summary>
     private static async IAsyncEnumerable<AgentResponse> WatchStreamAsync(
-        IAsyncEnumerable<AgentStreamEvent> events, [EnumeratorCancellation] CancellationToken cancellationToken)
+        IAsyncEnumerable<AgentStreamEvent[]> batches, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var accumulator = new AgentResponseAccumulator();
-        await foreach (var e in events.WithCancellation(cancellationToken).ConfigureAwait(false))
+        AgentResponseStatus? shown = null;
+        await foreach (var batch in batches.WithCancellation(cancellationToken).ConfigureAwait(false))
         {
-            if (accumulator.Apply(e) && accumulator.ToResponse() is { } state)
+            var pending = false;
+            foreach (var e in batch)
             {
+                if (!accumulator.Apply(e))
+                {
+                    continue;
+                }
+
+                pending = true;
+                if (accumulator.Status != shown && accumulator.ToResponse() is { } changed)
+                {
+                    shown = changed.Status;
+                    pending = false;
+                    yield return changed;
+                }
+            }
+
+            if (pending && accumulator.ToResponse() is { } state)
+            {
+                shown = state.Status;
                 yield return state;
             }
         }
+    }
+
+    /// <summary>The run of a resumed stream: its rounds on the wait engine, read into the hand-off it is given.</summary>
+    private Func<BatchedHandOff<AgentStreamEvent>, CancellationToken, Task> ResumeRun(
+        string responseId, long? startingAfter, AgentStreamingOptions? options, CancellationToken cancellationToken)
+    {
+        var (polling, idle) = ResolveStreaming(options, nameof(options));
+        return (events, token) => RunStreamAsync(
+            new AgentStreamRound(
+                create: null, OpenResumeAsync, responseId, startingAfter, events, _waits, idle, Transport.Settings.MaxResponseContentBytes),
+            polling,
+            cancelOnCancellation: false,
+            cancellationToken,
+            token);
     }
 
     private (PollingSettings Polling, TimeSpan IdleTimeout) ResolveStreaming(AgentStreamingOptions? options, string parameterName)

@@ -72,6 +72,23 @@ internal static class WaitWatcher
     public static async IAsyncEnumerable<T> StreamAsync<T>(
         Func<BatchedHandOff<T>, CancellationToken, Task> run, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        await foreach (var batch in StreamBatchesAsync(run, cancellationToken).ConfigureAwait(false))
+        {
+            foreach (var item in batch)
+            {
+                yield return item;
+            }
+        }
+    }
+
+    /// <summary>
+    /// <see cref="StreamAsync{T}"/> a batch at a time: the items that travel together (those the run had ready at once,
+    /// up to <see cref="BatchedHandOff{T}.BatchSize"/>), for a consumer that does per-batch work once, not per item.
+    /// Each batch is a new array the consumer may keep.
+    /// </summary>
+    public static async IAsyncEnumerable<T[]> StreamBatchesAsync<T>(
+        Func<BatchedHandOff<T>, CancellationToken, Task> run, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
         var handOff = new BatchedHandOff<T>();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var task = RunThenFlushAsync(run, handOff, stop.Token);
@@ -81,10 +98,7 @@ internal static class WaitWatcher
             {
                 while (handOff.Reader.TryRead(out var batch))
                 {
-                    foreach (var item in batch)
-                    {
-                        yield return item;
-                    }
+                    yield return batch;
                 }
             }
 

@@ -111,6 +111,26 @@ public sealed class AgentResponseAccumulatorTests : IDisposable
     }
 
     [Fact]
+    public async Task WatchAsync_StreamModeReplayOfAFinishedRun_YieldsOneStatePerBurstAndEveryStatus()
+    {
+        // A finished run's stream replays at once: its events arrive together, so building the run after each of them
+        // would copy the answer once per text delta. The watch yields at each status change and once per burst.
+        var streamed = _h.Emulator.AddAgentRun("How do heat pumps work?", "fast");
+        await _h.DriveAsync(_h.Agent.WaitForCompletionAsync(streamed.Id, CancellationToken.None));
+        var events = await _h.DriveAsync(AgentStreamTests.CollectAsync(_h.Agent.ResumeStreamAsync(streamed.Id, null, options: null, CancellationToken.None)));
+        var changes = CountChanges(events);
+
+        var states = await _h.DriveAsync(CollectAsync(_h.Agent.WatchAsync(streamed.Id, AgentWatchMode.Stream, CancellationToken.None)));
+
+        changes.ShouldBeGreaterThan(BatchedHandOffSize, "the replay is longer than one batch");
+        states.Count.ShouldBeLessThan(changes / 4, "one state per burst, not per event");
+        states.Select(s => s.Status).Distinct().ShouldBe(events.OfType<AgentResponseSnapshotEvent>().Select(e => e.Response!.Status).Distinct());
+        states[^1].Status.ShouldBe(AgentResponseStatus.Completed);
+        states[^1].OutputText.ShouldBe(events.OfType<AgentResponseCompletedEvent>().Single().Response!.OutputText);
+        states.Select(s => s.OutputText.Length).ShouldBeInOrder(SortDirection.Ascending);
+    }
+
+    [Fact]
     public async Task WatchAsync_StreamModeOnARunWithoutAStream_PollsToTheEnd()
     {
         var run = await _h.DriveAsync(_h.Agent.CreateAsync(AgentClientHarness.Fast(), CancellationToken.None));
@@ -135,6 +155,14 @@ public sealed class AgentResponseAccumulatorTests : IDisposable
     [Fact]
     public void WatchAsync_UndefinedMode_Throws() =>
         Should.Throw<ArgumentException>(() => _h.Agent.WatchAsync("resp_x", (AgentWatchMode)7, CancellationToken.None)).ParamName.ShouldBe("mode");
+
+    private const int BatchedHandOffSize = 64;
+
+    private static int CountChanges(IReadOnlyList<AgentStreamEvent> events)
+    {
+        var accumulator = new AgentResponseAccumulator();
+        return events.Count(accumulator.Apply);
+    }
 
     private static async Task<List<AgentResponse>> CollectAsync(IAsyncEnumerable<AgentResponse> states)
     {
