@@ -215,16 +215,7 @@ internal sealed class AgentResponseConverter : JsonConverter<AgentResponse>
     {
         writer.WriteStartObject();
         WriteBoolean(writer, 0, value.Background);
-        writer.WritePropertyName(Names[1]);
-        if (value.CompletedAt is { } completedAt)
-        {
-            Timestamps.Write(writer, completedAt, options);
-        }
-        else
-        {
-            writer.WriteNullValue();
-        }
-
+        WriteValue(writer, 1, value.CompletedAt, Timestamps, options);
         writer.WritePropertyName(Names[2]);
         Timestamps.Write(writer, value.CreatedAt, options);
         WriteObject(writer, 3, value.Error, options);
@@ -234,16 +225,7 @@ internal sealed class AgentResponseConverter : JsonConverter<AgentResponse>
         writer.WriteString(Names[7], value.Instructions);
         WriteInt32(writer, 8, value.MaxOutputTokens);
         WriteInt32(writer, 9, value.MaxToolCalls);
-        writer.WritePropertyName(Names[10]);
-        if (value.Metadata is { } metadata)
-        {
-            Metadata.Write(writer, metadata, options);
-        }
-        else
-        {
-            writer.WriteNullValue();
-        }
-
+        WriteReference(writer, 10, value.Metadata, Metadata, options);
         writer.WriteString(Names[11], value.Model);
         writer.WriteString(Names[12], value.ObjectType);
         writer.WritePropertyName(Names[13]);
@@ -268,30 +250,12 @@ internal sealed class AgentResponseConverter : JsonConverter<AgentResponse>
         WriteDouble(writer, 23, value.Temperature);
         writer.WritePropertyName(Names[24]);
         Echoes.Write(writer, value.Text, options);
-        writer.WritePropertyName(Names[25]);
-        if (value.ToolChoice is { } toolChoice)
-        {
-            ToolChoices.Write(writer, toolChoice, options);
-        }
-        else
-        {
-            writer.WriteNullValue();
-        }
-
+        WriteReference(writer, 25, value.ToolChoice, ToolChoices, options);
         writer.WritePropertyName(Names[26]);
         Echoes.Write(writer, value.Tools, options);
         WriteInt32(writer, 27, value.TopLogprobs);
         WriteDouble(writer, 28, value.TopP);
-        writer.WritePropertyName(Names[29]);
-        if (value.Truncation is { } truncation)
-        {
-            Truncations.Write(writer, truncation, options);
-        }
-        else
-        {
-            writer.WriteNullValue();
-        }
-
+        WriteValue(writer, 29, value.Truncation, Truncations, options);
         WriteObject(writer, 30, value.Usage, options);
         writer.WriteString(Names[31], value.User);
         ExtensionProperties.Write(writer, value.AdditionalProperties);
@@ -375,6 +339,34 @@ internal sealed class AgentResponseConverter : JsonConverter<AgentResponse>
         else
         {
             JsonSerializer.Serialize(writer, value, (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T)));
+        }
+    }
+
+    private static void WriteReference<T>(Utf8JsonWriter writer, int member, T? value, JsonConverter<T> converter, JsonSerializerOptions options)
+        where T : class
+    {
+        writer.WritePropertyName(Names[member]);
+        if (value is null)
+        {
+            writer.WriteNullValue();
+        }
+        else
+        {
+            converter.Write(writer, value, options);
+        }
+    }
+
+    private static void WriteValue<T>(Utf8JsonWriter writer, int member, T? value, JsonConverter<T> converter, JsonSerializerOptions options)
+        where T : struct
+    {
+        writer.WritePropertyName(Names[member]);
+        if (value is { } set)
+        {
+            converter.Write(writer, set, options);
+        }
+        else
+        {
+            writer.WriteNullValue();
         }
     }
 
