@@ -43,6 +43,7 @@ internal sealed class AgentResponseConverter : JsonConverter<AgentResponse>
     private static readonly AgentMetadataConverter Metadata = new();
     private static readonly AgentToolChoiceConverter ToolChoices = new();
     private static readonly AgentTruncationConverter Truncations = new();
+    private static readonly AgentReasoningEffortConverter Efforts = new();
 
     // In the service's order, which is alphabetical; the index is the member's number in Read and Write.
     private static readonly JsonEncodedText[] Names =
@@ -156,7 +157,7 @@ internal sealed class AgentResponseConverter : JsonConverter<AgentResponse>
                 case 15: presencePenalty = ReadDouble(ref reader, member); break;
                 case 16: previousResponseId = ReadString(ref reader, member); break;
                 case 17: promptCacheKey = ReadString(ref reader, member); break;
-                case 18: reasoning = ReadObject<AgentReasoning>(ref reader, options); break;
+                case 18: reasoning = ReadReasoning(ref reader, options); break;
                 case 19: safetyIdentifier = ReadString(ref reader, member); break;
                 case 20: serviceTier = ReadKnownString(ref reader, member, ServiceTiers, options); break;
                 case 21: status = Statuses.Read(ref reader, typeof(AgentResponseStatus), options); break;
@@ -296,11 +297,12 @@ internal sealed class AgentResponseConverter : JsonConverter<AgentResponse>
             throw WrongKind(13, "an array", reader.TokenType);
         }
 
-        var converter = OutputItems(options);
+        JsonConverter<AgentOutputItem>? converter = null;
         List<AgentOutputItem>? items = null;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
             items ??= [];
+            converter ??= OutputItems(options);
             if (reader.TokenType == JsonTokenType.Null)
             {
                 throw new JsonException($"Element {items.Count} of 'output' is null; the API documents an object or value there.");
@@ -311,6 +313,41 @@ internal sealed class AgentResponseConverter : JsonConverter<AgentResponse>
         }
 
         return items ?? (IReadOnlyList<AgentOutputItem>)Array.Empty<AgentOutputItem>();
+    }
+
+    /// <summary>
+    /// The echoed <c>reasoning</c> (<c>{"effort":"high","summary":null}</c> on every poll), read here rather than through
+    /// its generated metadata, whose parameterized-constructor path and separate read stack cost more than the rest of
+    /// a queued envelope's members together. As generated: <c>effort</c> through its converter, anything else kept.
+    /// </summary>
+    private static AgentReasoning? ReadReasoning(ref Utf8JsonReader reader, JsonSerializerOptions options)
+    {
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return null;
+        }
+
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw WrongKind(18, "an object", reader.TokenType);
+        }
+
+        AgentReasoningEffort? effort = null;
+        Dictionary<string, JsonElement>? extras = null;
+        while (reader.NextProperty())
+        {
+            if (reader.ValueTextEquals("effort"u8))
+            {
+                reader.Read();
+                effort = reader.TokenType == JsonTokenType.Null ? (AgentReasoningEffort?)null : Efforts.Read(ref reader, typeof(AgentReasoningEffort), options);
+            }
+            else
+            {
+                ExtensionProperties.Read(ref reader, ref extras);
+            }
+        }
+
+        return new AgentReasoning { Effort = effort, AdditionalProperties = extras };
     }
 
     private static JsonConverter<AgentOutputItem> OutputItems(JsonSerializerOptions options) =>
