@@ -26,9 +26,9 @@ namespace Perplexity.Async.Serialization.Agent;
 /// members.</item>
 /// </list>
 /// <para>
-/// Nested objects (output items, usage, error, incomplete details, reasoning) are read by their own converters, called
-/// directly. Being a custom converter on the root type, it makes the serializer buffer the whole body before
-/// <see cref="Read"/> runs; the transport reads a large body with a buffer that holds it
+/// Nested objects (output items, usage, error, incomplete details) are read by their own converters, called
+/// directly; the echoed reasoning is read in the same pass (see ReadReasoning). Being a custom converter on the root
+/// type, it makes the serializer buffer the whole body before <see cref="Read"/> runs; the transport reads a large body with a buffer that holds it
 /// (<c>Serialization/LargeBodyTypeInfo</c>), so that costs one fast scan, and it spares the re-scans of output items that
 /// straddle a small buffer.
 /// </para>
