@@ -151,6 +151,37 @@ public sealed class AgentResponseConverterTests
         ex.Message.ShouldContain(named);
     }
 
+    [Theory]
+    [InlineData("""{"effort":"high","summary":null}""", "high", "summary")]
+    [InlineData("""{"summary":"auto","effort":null,"generate_summary":true}""", null, "summary,generate_summary")]
+    [InlineData("""{"eff\u006frt":"max"}""", "max", "")]
+    [InlineData("""{}""", null, "")]
+    public void Deserialize_EchoedReasoning_ReadsEffortAndKeepsTheRest(string reasoning, string? effort, string kept)
+    {
+        var response = PerplexityJson.Deserialize<AgentResponse>(WithReasoning(reasoning));
+
+        response.Reasoning!.Effort?.ToString().ShouldBe(effort);
+        (response.Reasoning.AdditionalProperties?.Keys ?? []).ShouldBe(kept.Split(',', StringSplitOptions.RemoveEmptyEntries), ignoreOrder: true);
+        JsonNode.Parse(PerplexityJson.Serialize(response))!["reasoning"]!.ToJsonString().ShouldBeEquivalentJson(reasoning.Replace("\\u006f", "o", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("""{"effort":5}""")]
+    [InlineData("""{"effort":{}}""")]
+    [InlineData("""[]""")]
+    public void Deserialize_EchoedReasoningOfTheWrongShape_ThrowsJsonException(string reasoning)
+    {
+        Should.Throw<JsonException>(() => PerplexityJson.Deserialize<AgentResponse>(WithReasoning(reasoning)));
+    }
+
+    // The queued fixture with its reasoning replaced by the raw text (a JsonNode would unescape the names).
+    private static string WithReasoning(string reasoning)
+    {
+        var node = JsonNode.Parse(AgentFixture.Read("queued.json"))!.AsObject();
+        node["reasoning"] = "REASONING";
+        return node.ToJsonString().Replace("\"REASONING\"", reasoning, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Deserialize_NotAnObject_ThrowsJsonException()
     {
