@@ -2,7 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using System.Text.Json.Serialization.Metadata;
+
+using static Perplexity.Async.Serialization.Agent.AgentResponseMembers;
 
 namespace Perplexity.Async.Serialization.Agent;
 
@@ -28,10 +29,11 @@ namespace Perplexity.Async.Serialization.Agent;
 /// <para>
 /// Nested objects (output items, usage, error, incomplete details) are read by their own converters, called
 /// directly; the echoed reasoning is read in the same pass (see ReadReasoning). Being a custom converter on the root
-/// type, it makes the serializer buffer the whole body before <see cref="Read"/> runs; the transport reads a large body with a buffer that holds it
-/// (<c>Serialization/LargeBodyTypeInfo</c>), so that costs one fast scan, and it spares the re-scans of output items that
-/// straddle a small buffer.
+/// type, it makes the serializer buffer the whole body before <see cref="Read"/> runs; the transport reads a large
+/// body with a buffer that holds it (<c>Serialization/LargeBodyTypeInfo</c>), so that costs one fast scan, and it
+/// spares the re-scans of output items that straddle a small buffer.
 /// </para>
+/// <para>The members' names and the readers and writers per kind of value are in <see cref="AgentResponseMembers"/>.</para>
 /// </remarks>
 internal sealed class AgentResponseConverter : JsonConverter<AgentResponse>
 {
@@ -44,43 +46,6 @@ internal sealed class AgentResponseConverter : JsonConverter<AgentResponse>
     private static readonly AgentToolChoiceConverter ToolChoices = new();
     private static readonly AgentTruncationConverter Truncations = new();
     private static readonly AgentReasoningEffortConverter Efforts = new();
-
-    // In the service's order, which is alphabetical; the index is the member's number in Read and Write.
-    private static readonly JsonEncodedText[] Names =
-    [
-        JsonEncodedText.Encode("background"),
-        JsonEncodedText.Encode("completed_at"),
-        JsonEncodedText.Encode("created_at"),
-        JsonEncodedText.Encode("error"),
-        JsonEncodedText.Encode("frequency_penalty"),
-        JsonEncodedText.Encode("id"),
-        JsonEncodedText.Encode("incomplete_details"),
-        JsonEncodedText.Encode("instructions"),
-        JsonEncodedText.Encode("max_output_tokens"),
-        JsonEncodedText.Encode("max_tool_calls"),
-        JsonEncodedText.Encode("metadata"),
-        JsonEncodedText.Encode("model"),
-        JsonEncodedText.Encode("object"),
-        JsonEncodedText.Encode("output"),
-        JsonEncodedText.Encode("parallel_tool_calls"),
-        JsonEncodedText.Encode("presence_penalty"),
-        JsonEncodedText.Encode("previous_response_id"),
-        JsonEncodedText.Encode("prompt_cache_key"),
-        JsonEncodedText.Encode("reasoning"),
-        JsonEncodedText.Encode("safety_identifier"),
-        JsonEncodedText.Encode("service_tier"),
-        JsonEncodedText.Encode("status"),
-        JsonEncodedText.Encode("store"),
-        JsonEncodedText.Encode("temperature"),
-        JsonEncodedText.Encode("text"),
-        JsonEncodedText.Encode("tool_choice"),
-        JsonEncodedText.Encode("tools"),
-        JsonEncodedText.Encode("top_logprobs"),
-        JsonEncodedText.Encode("top_p"),
-        JsonEncodedText.Encode("truncation"),
-        JsonEncodedText.Encode("usage"),
-        JsonEncodedText.Encode("user"),
-    ];
 
     public override AgentResponse Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
@@ -263,28 +228,6 @@ internal sealed class AgentResponseConverter : JsonConverter<AgentResponse>
         writer.WriteEndObject();
     }
 
-    /// <summary>
-    /// The member the property under the reader names, or -1: the one after the previous member first (the service
-    /// writes its keys in order, so that is nearly always the one), then all of them.
-    /// </summary>
-    private static int Find(ref Utf8JsonReader reader, int next)
-    {
-        if (next < Names.Length && reader.ValueTextEquals(Names[next].EncodedUtf8Bytes))
-        {
-            return next;
-        }
-
-        for (var i = 0; i < Names.Length; i++)
-        {
-            if (i != next && reader.ValueTextEquals(Names[i].EncodedUtf8Bytes))
-            {
-                return i;
-            }
-        }
-
-        return -1;
-    }
-
     private static IReadOnlyList<AgentOutputItem> ReadOutput(ref Utf8JsonReader reader, JsonSerializerOptions options)
     {
         if (reader.TokenType == JsonTokenType.Null)
@@ -352,140 +295,4 @@ internal sealed class AgentResponseConverter : JsonConverter<AgentResponse>
 
     private static JsonConverter<AgentOutputItem> OutputItems(JsonSerializerOptions options) =>
         (JsonConverter<AgentOutputItem>)options.GetTypeInfo(typeof(AgentOutputItem)).Converter;
-
-    private static T? ReadObject<T>(ref Utf8JsonReader reader, JsonSerializerOptions options)
-        where T : class
-    {
-        if (reader.TokenType == JsonTokenType.Null)
-        {
-            return null;
-        }
-
-        var info = (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T));
-        return ((JsonConverter<T>)info.Converter).Read(ref reader, typeof(T), options);
-    }
-
-    private static void WriteObject<T>(Utf8JsonWriter writer, int member, T? value, JsonSerializerOptions options)
-        where T : class
-    {
-        writer.WritePropertyName(Names[member]);
-        if (value is null)
-        {
-            writer.WriteNullValue();
-        }
-        else
-        {
-            JsonSerializer.Serialize(writer, value, (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T)));
-        }
-    }
-
-    private static void WriteReference<T>(Utf8JsonWriter writer, int member, T? value, JsonConverter<T> converter, JsonSerializerOptions options)
-        where T : class
-    {
-        writer.WritePropertyName(Names[member]);
-        if (value is null)
-        {
-            writer.WriteNullValue();
-        }
-        else
-        {
-            converter.Write(writer, value, options);
-        }
-    }
-
-    private static void WriteValue<T>(Utf8JsonWriter writer, int member, T? value, JsonConverter<T> converter, JsonSerializerOptions options)
-        where T : struct
-    {
-        writer.WritePropertyName(Names[member]);
-        if (value is { } set)
-        {
-            converter.Write(writer, set, options);
-        }
-        else
-        {
-            writer.WriteNullValue();
-        }
-    }
-
-    private static string? ReadString(ref Utf8JsonReader reader, int member) => reader.TokenType switch
-    {
-        JsonTokenType.String => reader.GetString(),
-        JsonTokenType.Null => null,
-        _ => throw WrongKind(member, "a string", reader.TokenType),
-    };
-
-    private static string? ReadKnownString(ref Utf8JsonReader reader, int member, KnownStringConverter known, JsonSerializerOptions options) =>
-        reader.TokenType switch
-        {
-            JsonTokenType.String => known.Read(ref reader, typeof(string), options),
-            JsonTokenType.Null => null,
-            _ => throw WrongKind(member, "a string", reader.TokenType),
-        };
-
-    private static bool? ReadBoolean(ref Utf8JsonReader reader, int member) => reader.TokenType switch
-    {
-        JsonTokenType.True => true,
-        JsonTokenType.False => false,
-        JsonTokenType.Null => null,
-        _ => throw WrongKind(member, "true or false", reader.TokenType),
-    };
-
-    private static int? ReadInt32(ref Utf8JsonReader reader, int member) => reader.TokenType switch
-    {
-        JsonTokenType.Number when reader.TryGetInt32(out var value) => value,
-        JsonTokenType.Null => null,
-        _ => throw WrongKind(member, "an integer", reader.TokenType),
-    };
-
-    private static double? ReadDouble(ref Utf8JsonReader reader, int member) => reader.TokenType switch
-    {
-        JsonTokenType.Number when reader.TryGetDouble(out var value) => value,
-        JsonTokenType.Null => null,
-        _ => throw WrongKind(member, "a number", reader.TokenType),
-    };
-
-    private static void WriteBoolean(Utf8JsonWriter writer, int member, bool? value)
-    {
-        if (value is { } flag)
-        {
-            writer.WriteBoolean(Names[member], flag);
-        }
-        else
-        {
-            writer.WriteNull(Names[member]);
-        }
-    }
-
-    private static void WriteInt32(Utf8JsonWriter writer, int member, int? value)
-    {
-        if (value is { } number)
-        {
-            writer.WriteNumber(Names[member], number);
-        }
-        else
-        {
-            writer.WriteNull(Names[member]);
-        }
-    }
-
-    private static void WriteDouble(Utf8JsonWriter writer, int member, double? value)
-    {
-        if (value is { } number)
-        {
-            writer.WriteNumber(Names[member], number);
-        }
-        else
-        {
-            writer.WriteNull(Names[member]);
-        }
-    }
-
-    private static JsonException WrongKind(int member, string expected, JsonTokenType found) =>
-        new($"Expected the response's '{Names[member]}' to be {expected} or null but found {found}.");
-
-    private static JsonException NullNotAllowed(int member) =>
-        new($"The response's '{Names[member]}' is null; the API documents a string there.");
-
-    private static JsonException Missing(int member) =>
-        new($"The response has no '{Names[member]}', a member the API documents as required.");
 }
